@@ -1,0 +1,90 @@
+package dk.kfgateway.fhir;
+
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.ExceptionHandlingInterceptor;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import dk.kfgateway.GatewayProperties;
+import java.util.List;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The FHIR REST endpoint at {@code /fhir}: HAPI's RestfulServer over the JPA providers, limited to the gateway's types. */
+@Configuration
+public class FhirServerConfig {
+
+  /** The resource types the gateway serves; everything else answers 404 as an unknown type. */
+  public static final List<String> SERVED_TYPES =
+      List.of(
+          "Patient",
+          "Organization",
+          "Practitioner",
+          "PractitionerRole",
+          "ServiceRequest",
+          "Task",
+          "Consent",
+          "DocumentReference",
+          "Binary",
+          "Communication",
+          "Subscription",
+          "AuditEvent",
+          "Provenance",
+          "CodeSystem",
+          "ValueSet",
+          "StructureDefinition",
+          "SearchParameter",
+          "Bundle",
+          "OperationOutcome");
+
+  @Bean
+  public RestfulServer restfulServer(
+      IFhirSystemDao<?, ?> systemDao,
+      DaoRegistry daoRegistry,
+      JpaSystemProvider<?, ?> systemProvider,
+      ResourceProviderFactory resourceProviders,
+      JpaStorageSettings storageSettings,
+      ISearchParamRegistry searchParamRegistry,
+      IValidationSupport validationSupport,
+      DatabaseBackedPagingProvider pagingProvider,
+      IInterceptorService interceptorService,
+      GatewayProperties properties) {
+    daoRegistry.setSupportedResourceTypes(SERVED_TYPES);
+    systemDao.getContext().setNarrativeGenerator(new NullNarrativeGenerator());
+
+    RestfulServer server = new RestfulServer(systemDao.getContext(), interceptorService);
+    server.registerProviders(resourceProviders.createProviders());
+    server.registerProvider(systemProvider);
+    JpaCapabilityStatementProvider capabilities =
+        new JpaCapabilityStatementProvider(
+            server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+    capabilities.setImplementationDescription("Klinisk Funktion gateway");
+    server.setServerConformanceProvider(capabilities);
+    pagingProvider.setDefaultPageSize(properties.fhir().defaultPageSize());
+    pagingProvider.setMaximumPageSize(properties.fhir().maxPageSize());
+    server.setPagingProvider(pagingProvider);
+    server.setDefaultResponseEncoding(EncodingEnum.JSON);
+    server.setDefaultPrettyPrint(true);
+    // Errors are OperationOutcomes without stack traces.
+    server.registerInterceptor(new ExceptionHandlingInterceptor().setReturnStackTracesForExceptionTypes());
+    return server;
+  }
+
+  @Bean
+  public ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer server) {
+    ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+    registration.setName("fhir");
+    registration.setLoadOnStartup(1);
+    return registration;
+  }
+}

@@ -1,0 +1,114 @@
+package dk.kfgateway.fhir;
+
+import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
+import ca.uhn.fhir.jpa.binary.api.IBinaryStorageSvc;
+import ca.uhn.fhir.jpa.binstore.DatabaseBinaryContentStorageSvcImpl;
+import ca.uhn.fhir.jpa.config.HapiJpaConfig;
+import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
+import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.model.entity.StorageSettings;
+import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
+import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
+import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
+import dk.kfgateway.GatewayProperties;
+import jakarta.persistence.EntityManagerFactory;
+import org.hl7.fhir.dstu2.model.Subscription;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+
+/**
+ * HAPI's JPA storage engine on the configured data source (H2 file by default, PostgreSQL by configuration). The
+ * imported classes are HAPI's own; this class supplies only what they expect the application to decide.
+ */
+@Configuration
+@Import({
+  JpaR4Config.class,
+  HapiJpaConfig.class,
+  JpaBatch2Config.class,
+  Batch2JobsConfig.class,
+  ThreadPoolFactoryConfig.class,
+  SubscriptionChannelConfig.class,
+  SubscriptionSubmitterConfig.class,
+  SubscriptionProcessorConfig.class
+})
+public class JpaStorageConfig {
+
+  @Bean
+  public JpaStorageSettings storageSettings(GatewayProperties properties) {
+    JpaStorageSettings settings = new JpaStorageSettings();
+    settings.setReuseCachedSearchResultsForMillis(properties.fhir().searchReuse().toMillis());
+    // A missing target is a client error here, never a placeholder to fill later.
+    settings.setAutoCreatePlaceholderReferenceTargets(false);
+    settings.setEnforceReferentialIntegrityOnWrite(true);
+    settings.setIndexMissingFields(StorageSettings.IndexEnabledEnum.DISABLED);
+    settings.setAllowExternalReferences(false);
+    // Clients (demo data, IG conformance resources) use readable ids such as Organization/kf-holbaek.
+    settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ALPHANUMERIC);
+    settings.setDefaultSearchParamsCanBeOverridden(true);
+    settings.setFetchSizeDefaultMaximum(10_000);
+    return settings;
+  }
+
+  /** Rest-hook subscriptions notify the hospital EHR and the municipal systems of new and changed tasks. */
+  @Bean
+  public SubscriptionSettings subscriptionSettings() {
+    SubscriptionSettings settings = new SubscriptionSettings();
+    settings.addSupportedSubscriptionType(Subscription.SubscriptionChannelType.RESTHOOK);
+    return settings;
+  }
+
+  /** Only rest-hook channels are supported (see above); HAPI's subscription processor still asks for an e-mail sender. */
+  @Bean
+  public IEmailSender emailSender() {
+    return details -> {
+      throw new IllegalStateException("E-mail subscriptions are not supported by the gateway");
+    };
+  }
+
+  @Bean
+  public PartitionSettings partitionSettings() {
+    return new PartitionSettings();
+  }
+
+  @Bean
+  public IBinaryStorageSvc binaryStorageSvc() {
+    return new DatabaseBinaryContentStorageSvcImpl();
+  }
+
+  @Primary
+  @Bean
+  public LocalContainerEntityManagerFactoryBean entityManagerFactory(
+      DataSource dataSource,
+      DataSourceProperties dataSourceProperties,
+      ConfigurableListableBeanFactory beanFactory,
+      FhirContext fhirContext,
+      JpaStorageSettings storageSettings,
+      GatewayProperties properties) {
+    LocalContainerEntityManagerFactoryBean factory =
+        HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
+    factory.setPersistenceUnitName("HAPI_PU");
+    factory.setDataSource(dataSource);
+    factory.setJpaProperties(HibernateSettings.forUrl(dataSourceProperties.determineUrl(), properties.storage()));
+    return factory;
+  }
+
+  @Primary
+  @Bean
+  public JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+    return new JpaTransactionManager(entityManagerFactory);
+  }
+}
