@@ -1,0 +1,55 @@
+package dk.kfgateway.referral;
+
+import dk.kfgateway.rules.RuleRef;
+import dk.kfgateway.rules.Verdict;
+import java.util.List;
+import java.util.function.BiPredicate;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * REF-009: the Task that carries the referral's workflow must fit it, or Klinisk Funktion's work list would show a
+ * task for the wrong request, citizen or recipient: intent order, status requested, focus and basedOn the
+ * ServiceRequest, for the Patient, an owner (Klinisk Funktion). Source: the IG profile kf-task.
+ */
+final class TaskFitsReferralRule implements ReferralRule {
+
+  static final RuleRef RULE = new RuleRef("REF-009", "IG profile kf-task");
+
+  private record Check(String path, String expectation, BiPredicate<Task, ReferralSubmission> holds) {}
+
+  private static final List<Check> CHECKS = List.of(
+      new Check("intent", "must be 'order'", (t, s) -> t.getIntent() == Task.TaskIntent.ORDER),
+      new Check("status", "must be 'requested' for a new referral",
+          (t, s) -> t.getStatus() == Task.TaskStatus.REQUESTED),
+      new Check("focus", "must point to the referral's ServiceRequest",
+          (t, s) -> s.refersTo(t.getFocus(), s.serviceRequest())),
+      new Check("basedOn", "must point to the referral's ServiceRequest",
+          (t, s) -> t.getBasedOn().stream().anyMatch(r -> s.refersTo(r, s.serviceRequest()))),
+      new Check("for", "must point to the referral's Patient", TaskFitsReferralRule::isForThePatient),
+      new Check("owner", "must name Klinisk Funktion (or a coordinator of it)",
+          (t, s) -> t.getOwner().hasReference() || t.getOwner().hasIdentifier()));
+
+  @Override
+  public Verdict check(IntakeContext context) {
+    ReferralSubmission submission = context.submission();
+    if (submission.task().isEmpty()) {
+      return Verdict.refused(RULE, "The Bundle has no Task for the referral: add a Task with focus and basedOn "
+          + "pointing to the ServiceRequest.", "Bundle");
+    }
+    Task task = submission.task().get();
+    return CHECKS.stream()
+        .filter(check -> !check.holds().test(task, submission))
+        .map(check -> Verdict.refused(
+            RULE, "Task." + check.path() + " " + check.expectation() + ".",
+            submission.locationOf(task) + "." + check.path()))
+        .reduce(Verdict.allowed(), Verdict::and);
+  }
+
+  /** The Patient of the Bundle, or, when the Patient is already stored, the same reference as the request's subject. */
+  private static boolean isForThePatient(Task task, ReferralSubmission submission) {
+    return submission.patient()
+        .map(patient -> submission.refersTo(task.getFor(), patient))
+        .orElseGet(() -> task.getFor().hasReference()
+            && task.getFor().getReference().equals(submission.serviceRequest().getSubject().getReference()));
+  }
+}
