@@ -1,0 +1,58 @@
+package dk.kfgateway.ig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measures what validating one referral costs once the validator is warm: patient, service request, task,
+ * consent and three documents. Prints the figure; timing is not asserted (machines differ).
+ */
+class ReferralValidationTimingTest {
+
+    private static final List<String> REFERRAL = List.of(
+            "Patient/citizen-example", "ServiceRequest/le275-referral", "Task/le275-task",
+            "Consent/le275-consent", "DocumentReference/doc-consent-form", "DocumentReference/doc-le265",
+            "DocumentReference/doc-epicrisis");
+    private static final int ROUNDS = 20;
+
+    @Test
+    void aSevenResourceReferralValidatesQuicklyAfterWarmUp() {
+        List<Resource> referral = REFERRAL.stream().map(ReferralValidationTimingTest::example).toList();
+        validateAll(referral);
+
+        long start = System.nanoTime();
+        for (int round = 0; round < ROUNDS; round++) {
+            validateAll(referral);
+        }
+        double millisPerReferral = (System.nanoTime() - start) / 1e6 / ROUNDS;
+
+        System.out.printf("Validating a %d-resource referral after warm-up: %.1f ms (mean of %d)%n",
+                referral.size(), millisPerReferral, ROUNDS);
+        referral.forEach(ReferralValidationTimingTest::printMillisOf);
+    }
+
+    private static void printMillisOf(Resource resource) {
+        long start = System.nanoTime();
+        for (int round = 0; round < ROUNDS; round++) {
+            SharedValidator.VALIDATOR.report(resource);
+        }
+        System.out.printf("  %s: %.1f ms%n", resource.getIdElement().toUnqualifiedVersionless().getValue(),
+                (System.nanoTime() - start) / 1e6 / ROUNDS);
+    }
+
+    private static void validateAll(List<Resource> resources) {
+        for (Resource resource : resources) {
+            assertThat(SharedValidator.VALIDATOR.report(resource).isValid()).isTrue();
+        }
+    }
+
+    private static Resource example(String id) {
+        return SharedValidator.IG.examples().stream()
+                .filter(r -> r.getIdElement().toUnqualifiedVersionless().getValue().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no example " + id));
+    }
+}
