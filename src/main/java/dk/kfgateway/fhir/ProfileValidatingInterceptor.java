@@ -1,0 +1,76 @@
+package dk.kfgateway.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import dk.kfgateway.ig.ImplementationGuide;
+import dk.kfgateway.ig.ProfileValidator;
+import dk.kfgateway.ig.ValidationReport;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
+
+/**
+ * Every resource of a profiled type is validated against the gateway's profile before it is stored, in every write
+ * path (create, update, transaction, and the gateway's own DAO calls). The profile is declared in {@code meta.profile}
+ * when the client did not, so that stored resources say what they conform to. A failure is HTTP 422 with an
+ * OperationOutcome naming each element, and, inside a transaction, rolls the whole transaction back.
+ */
+@Interceptor
+public class ProfileValidatingInterceptor {
+
+  private final FhirContext fhirContext;
+  private final ImplementationGuide ig;
+  private final ProfileValidator validator;
+
+  public ProfileValidatingInterceptor(FhirContext fhirContext, ImplementationGuide ig, ProfileValidator validator) {
+    this.fhirContext = fhirContext;
+    this.ig = ig;
+    this.validator = validator;
+  }
+
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+  public void beforeCreate(IBaseResource resource) {
+    check(resource);
+  }
+
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+  public void beforeUpdate(IBaseResource previous, IBaseResource resource) {
+    check(resource);
+  }
+
+  private void check(IBaseResource resource) {
+    String type = fhirContext.getResourceType(resource);
+    ig.profileFor(type)
+        .ifPresent(
+            profile -> {
+              if (resource.getMeta().getProfile().stream().noneMatch(p -> profile.equals(p.getValue()))) {
+                resource.getMeta().addProfile(profile);
+              }
+              ValidationReport report = validator.report(resource);
+              if (!report.isValid()) {
+                throw new UnprocessableEntityException(fhirContext, outcome(type, resource, profile, report.errors()));
+              }
+            });
+  }
+
+  private static OperationOutcome outcome(
+      String type, IBaseResource resource, String profile, List<SingleValidationMessage> errors) {
+    OperationOutcome outcome = new OperationOutcome();
+    String what = type + (resource.getIdElement().hasIdPart() ? "/" + resource.getIdElement().getIdPart() : "");
+    for (SingleValidationMessage error : errors) {
+      outcome
+          .addIssue()
+          .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+          .setCode(OperationOutcome.IssueType.PROCESSING)
+          .setDiagnostics(
+              "[IG-001] " + what + " does not conform to the gateway profile " + profile + " at "
+                  + error.getLocationString() + ": " + error.getMessage())
+          .addExpression(error.getLocationString());
+    }
+    return outcome;
+  }
+}
