@@ -17,8 +17,8 @@ import org.hl7.fhir.r4.model.Resource;
  * Validates resources against the gateway's profiles, in memory and without network.
  *
  * <p>Why built once: the first validation builds snapshots and terminology caches (seconds); later ones take
- * milliseconds. Build one instance, call {@link #warmUp()} at start-up and share it: HAPI's validator and the
- * caching support chain are safe for concurrent use. Terminology checks stay on, because an unknown service
+ * milliseconds. Build one instance, call {@link #warmUp()} at start-up and share it: HAPI's validator, the
+ * pooled module and the caching support chain are safe for concurrent use. Terminology checks stay on, because an unknown service
  * code (required binding) must fail; best-practice warnings are off, and references are not resolved
  * (the gateway's rules check the referenced resources themselves).
  *
@@ -27,18 +27,18 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class ProfileValidator {
 
-    /** Idle validators kept for reuse: about as many as can run at once. */
-    private static final int MAX_IDLE = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** Idle validators kept for reuse (~4 MB each): more than the CPUs can run at once, so bursts rarely build more. */
+    private static final int MAX_IDLE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     /** A reused validator is replaced after this many resources, a bound on anything it might accumulate. */
     private static final int MAX_RUNS = 10_000;
 
     private final ImplementationGuide ig;
+    private final ReusingInstanceValidatorModule module;
     private final FhirValidator validator;
 
     public ProfileValidator(FhirContext fhirContext, ImplementationGuide ig) {
         this.ig = ig;
-        ReusingInstanceValidatorModule module =
-                new ReusingInstanceValidatorModule(supportChain(fhirContext, ig), MAX_IDLE, MAX_RUNS);
+        this.module = new ReusingInstanceValidatorModule(supportChain(fhirContext, ig), MAX_IDLE, MAX_RUNS);
         this.validator = fhirContext.newValidator().registerValidatorModule(module);
         this.validator.setValidateAgainstStandardSchema(false);
         this.validator.setValidateAgainstStandardSchematron(false);
@@ -58,11 +58,20 @@ public final class ProfileValidator {
                 new CommonCodeSystemsTerminologyService(fhirContext));
     }
 
-    /** Validates every example of the IG once, so snapshots and caches exist before the first request. */
+    /**
+     * Validates every example of the IG once, so snapshots and caches exist before the first request, and builds the
+     * idle validators, so the first concurrent requests do not each build one.
+     */
     public void warmUp() {
         for (Resource example : ig.examples()) {
             report(example);
         }
+        module.fillPool();
+    }
+
+    /** The module doing the checking; for tests. */
+    ReusingInstanceValidatorModule module() {
+        return module;
     }
 
     /**

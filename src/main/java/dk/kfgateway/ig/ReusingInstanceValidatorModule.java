@@ -42,6 +42,16 @@ final class ReusingInstanceValidatorModule implements IInstanceValidatorModule {
         this.pool = new ValidatorPool(() -> new ReusableInstanceValidator(workerContext), maxIdle, maxRuns);
     }
 
+    /** Builds idle validators up to the pool's size (~25 ms each), e.g. at start-up. */
+    void fillPool() {
+        pool.fill();
+    }
+
+    /** The worker context all pooled validators share; for tests. */
+    WorkerContextValidationSupportAdapter workerContext() {
+        return workerContext;
+    }
+
     @Override
     public void validateResource(IValidationContext<IBaseResource> context) {
         if (context.getResourceAsStringEncoding() != EncodingEnum.JSON) {

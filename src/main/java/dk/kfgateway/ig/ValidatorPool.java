@@ -1,7 +1,7 @@
 package dk.kfgateway.ig;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -10,33 +10,40 @@ import java.util.function.Supplier;
  *
  * <p>Why a small pool and not a ThreadLocal: every InstanceValidator holds its own copy of the OID registry (several
  * MB); a ThreadLocal would keep one per servlet worker thread (up to 200) for the life of the server, while a pool
- * keeps only as many as validate at once, up to {@code maxIdle}. A burst beyond that builds extra validators that are
+ * keeps only as many as validate at once, up to {@code maxIdle}, and lends the most recently used first. A burst beyond that builds extra validators that are
  * dropped afterwards. A validator is retired after {@code maxRuns} runs, and after any exception, so that state this
  * project did not foresee cannot build up.
  */
 final class ValidatorPool {
 
     private final Supplier<ReusableInstanceValidator> factory;
-    private final BlockingQueue<ReusableInstanceValidator> idle;
+    private final BlockingDeque<ReusableInstanceValidator> idle;
     private final int maxRuns;
 
     ValidatorPool(Supplier<ReusableInstanceValidator> factory, int maxIdle, int maxRuns) {
         this.factory = factory;
-        this.idle = new ArrayBlockingQueue<>(maxIdle);
+        this.idle = new LinkedBlockingDeque<>(maxIdle);
         this.maxRuns = maxRuns;
     }
 
     /** Runs {@code work} with a validator no other thread uses meanwhile. */
     <T> T withValidator(Function<ReusableInstanceValidator, T> work) {
-        ReusableInstanceValidator validator = idle.poll();
+        ReusableInstanceValidator validator = idle.pollFirst();
         if (validator == null) {
             validator = factory.get();
         }
         T result = work.apply(validator); // on an exception the validator is simply not given back
         if (validator.runs() < maxRuns) {
-            idle.offer(validator);
+            idle.offerFirst(validator); // last in, first out: the warmest validator goes next
         }
         return result;
+    }
+
+    /** Builds validators until {@code maxIdle} are idle. */
+    void fill() {
+        while (idle.remainingCapacity() > 0 && idle.offer(factory.get())) {
+            // keep going
+        }
     }
 
     int idleCount() {

@@ -8,19 +8,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Measures what validating one referral costs once the validator is warm: patient, service request, task,
- * consent and three documents. Prints the figure; timing is not asserted (machines differ).
+ * consent and three documents. Prints the figure; timing is not asserted (machines differ). For percentiles,
+ * several threads and the gateway's JVM options, run {@code bench/validation}.
  */
 class ReferralValidationTimingTest {
 
-    private static final List<String> REFERRAL = List.of(
-            "Patient/citizen-example", "ServiceRequest/le275-referral", "Task/le275-task",
-            "Consent/le275-consent", "DocumentReference/doc-consent-form", "DocumentReference/doc-le265",
-            "DocumentReference/doc-epicrisis");
     private static final int ROUNDS = 20;
 
     @Test
     void aSevenResourceReferralValidatesQuicklyAfterWarmUp() {
-        List<Resource> referral = REFERRAL.stream().map(ReferralValidationTimingTest::example).toList();
+        List<Resource> referral = SevenResourceReferral.copyFrom(SharedValidator.IG);
         validateAll(referral);
 
         long start = System.nanoTime();
@@ -49,10 +46,4 @@ class ReferralValidationTimingTest {
         }
     }
 
-    private static Resource example(String id) {
-        return SharedValidator.IG.examples().stream()
-                .filter(r -> r.getIdElement().toUnqualifiedVersionless().getValue().equals(id))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no example " + id));
-    }
 }
