@@ -37,6 +37,15 @@ public final class WorkflowRules {
   private WorkflowRules() {}
 
   /** WF-002 for a move that exists but is reserved for other roles; the source is that row's. */
+  public static final RuleRef PARTY_MAY_NOT_MOVE_TASKS =
+      new RuleRef("WF-010", "FHIR Workflow Task (only requester and owner act on a task); bkg 2019 §3");
+
+  public static final RuleRef CASE_DEADLINE_REASON =
+      new RuleRef("WF-011", "bkg 2019 §21-§23 (\"medmindre andet aftales\"): another deadline for a case needs a reason");
+
+  public static final RuleRef TASK_OUTSIDE_REFERRAL =
+      new RuleRef("WF-012", "guide pkt. 8 (cancellation through the secretariat); REF-011");
+
   public static RuleRef notPermitted(String source) {
     return new RuleRef("WF-002", source);
   }

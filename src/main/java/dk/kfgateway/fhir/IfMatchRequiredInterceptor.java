@@ -1,0 +1,63 @@
+package dk.kfgateway.fhir;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+
+/**
+ * Updates of shared workflow resources must say which version they change ({@code If-Match: W/"3"}; in a transaction
+ * {@code entry.request.ifMatch}), so that two parties editing the same task at once never overwrite each other: HAPI
+ * refuses a stale version with 412, and this refuses an unversioned update with 428 Precondition Required.
+ */
+@Interceptor
+public class IfMatchRequiredInterceptor {
+
+  private final Set<String> types;
+
+  public IfMatchRequiredInterceptor(Set<String> types) {
+    this.types = Set.copyOf(types);
+  }
+
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+  public void beforeHandling(RequestDetails request, RestOperationTypeEnum operation) {
+    if ((operation == RestOperationTypeEnum.UPDATE || operation == RestOperationTypeEnum.PATCH)
+        && types.contains(request.getResourceName())
+        && request.getHeader("If-Match") == null) {
+      throw required(request.getResourceName() + "/" + request.getId().getIdPart(), "the If-Match header");
+    }
+    if (operation == RestOperationTypeEnum.TRANSACTION && request.getResource() instanceof Bundle bundle) {
+      for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+        Bundle.HTTPVerb method = entry.getRequest().getMethod();
+        if ((method == Bundle.HTTPVerb.PUT || method == Bundle.HTTPVerb.PATCH)
+            && types.contains(entry.getRequest().getUrl().split("[/?]")[0])
+            && !entry.getRequest().hasIfMatch()) {
+          throw required(entry.getRequest().getUrl(), "entry.request.ifMatch");
+        }
+      }
+    }
+  }
+
+  private static BaseServerResponseException required(String what, String where) {
+    String message =
+        "[FHIR-428] An update of " + what + " must name the version it changes in " + where
+            + " (e.g. W/\"3\", from the ETag or meta.versionId of the version you read), so that no concurrent"
+            + " update is lost (source: FHIR R4 http.html#concurrency)";
+    OperationOutcome outcome = new OperationOutcome();
+    outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+        .setCode(OperationOutcome.IssueType.CONFLICT).setDiagnostics(message);
+    return new PreconditionRequiredException(message, outcome);
+  }
+
+  /** HTTP 428, which HAPI has no exception class for. */
+  static final class PreconditionRequiredException extends BaseServerResponseException {
+    PreconditionRequiredException(String message, OperationOutcome outcome) {
+      super(428, message, outcome);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dk.kfgateway.referral;
+
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import dk.kfgateway.calendar.WorkingDayCalendar;
+import dk.kfgateway.ig.Ig;
+import dk.kfgateway.ig.ImplementationGuide;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Referral intake in the running server: the catalogue from the IG, the rules, and the interceptor enforcing them. */
+@Configuration
+public class IntakeConfig {
+
+  @Bean
+  public ServiceCatalogue serviceCatalogue(ImplementationGuide ig) {
+    return ServiceCatalogue.fromCodeSystem(
+        ig.codeSystem(Ig.CS_SERVICES).orElseThrow(() -> new IllegalStateException("the IG has no kf-services")));
+  }
+
+  @Bean
+  public IntakeRules intakeRules(ServiceCatalogue catalogue, WorkingDayCalendar calendar, DaoRegistry daos) {
+    return new IntakeRules(
+        catalogue, new PdfPageCounter(), reference -> storedRole(daos, reference),
+        List.of(new MeetingLeadTimeRule(calendar)));
+  }
+
+  @Bean
+  public ReferralIntakeInterceptor referralIntakeInterceptor(
+      IntakeRules rules, Clock clock, IInterceptorService interceptors) {
+    ReferralIntakeInterceptor interceptor = new ReferralIntakeInterceptor(rules, clock);
+    interceptors.registerInterceptor(interceptor);
+    return interceptor;
+  }
+
+  private static Optional<PractitionerRole> storedRole(DaoRegistry daos, String reference) {
+    IdType id = new IdType(reference);
+    if (!"PractitionerRole".equals(id.getResourceType()) || !id.hasIdPart()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          (PractitionerRole) daos.getResourceDao("PractitionerRole").read(id, new SystemRequestDetails()));
+    } catch (ResourceNotFoundException | ResourceGoneException e) {
+      return Optional.empty();
+    }
+  }
+}

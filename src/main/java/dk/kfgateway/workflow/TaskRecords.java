@@ -1,0 +1,102 @@
+package dk.kfgateway.workflow;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * What the workflow needs to know beyond the task itself, read from storage: its earlier versions, its referral, the
+ * requesting municipality, and who an owner reference is ({@link OwnerDirectory}).
+ */
+public class TaskRecords implements OwnerDirectory {
+
+  private final DaoRegistry daos;
+
+  public TaskRecords(DaoRegistry daos) {
+    this.daos = daos;
+  }
+
+  /** Every stored version of the task, newest first. */
+  public List<Task> versionsNewestFirst(IdType taskId) {
+    IBundleProvider history =
+        daos.getResourceDao(Task.class).history(taskId.toVersionless(), null, null, null, new SystemRequestDetails());
+    return history.getAllResources().stream().map(Task.class::cast).toList();
+  }
+
+  /** When the case reached the region's mailbox (the gateway): the moment its task was first stored (bkg 2019 §24). */
+  public Instant receivedAt(List<Task> versionsNewestFirst) {
+    return versionsNewestFirst.get(versionsNewestFirst.size() - 1).getMeta().getLastUpdated().toInstant();
+  }
+
+  /** When the current on-hold period began: the oldest version of the newest run of on-hold versions. */
+  public static Optional<Instant> holdStart(List<Task> versionsNewestFirst) {
+    Instant start = null;
+    for (Task version : versionsNewestFirst) {
+      if (version.getStatus() != Task.TaskStatus.ONHOLD) {
+        break;
+      }
+      start = version.getMeta().getLastUpdated().toInstant();
+    }
+    return Optional.ofNullable(start);
+  }
+
+  public Optional<ServiceRequest> referralOf(Task task) {
+    return read(task.getFocus(), ServiceRequest.class);
+  }
+
+  /** The Organization id (e.g. municipality-holbaek) behind the task's requester. */
+  public Optional<String> municipalityOf(Task task) {
+    Reference requester = task.getRequester();
+    if (requester.getReference() != null && requester.getReference().startsWith("Organization/")) {
+      return Optional.of(new IdType(requester.getReference()).getIdPart());
+    }
+    return read(requester, PractitionerRole.class).map(r -> new IdType(r.getOrganization().getReference()).getIdPart());
+  }
+
+  @Override
+  public Optional<ResolvedOwner> find(Reference owner) {
+    String type = new IdType(owner.getReference()).getResourceType();
+    if ("Organization".equals(type)) {
+      return read(owner, Organization.class).map(o -> ResolvedOwner.organisation(unqualified(owner.getReference())));
+    }
+    return read(owner, PractitionerRole.class)
+        .map(role -> new ResolvedOwner(unqualified(role.getOrganization().getReference()), true, codes(role)));
+  }
+
+  private static Set<String> codes(PractitionerRole role) {
+    return role.getCode().stream().flatMap(c -> c.getCoding().stream()).map(c -> c.getCode()).collect(Collectors.toSet());
+  }
+
+  private static String unqualified(String reference) {
+    return new IdType(reference).toUnqualifiedVersionless().getValue();
+  }
+
+  private <T extends IBaseResource> Optional<T> read(Reference reference, Class<T> type) {
+    if (reference == null || reference.getReference() == null) {
+      return Optional.empty();
+    }
+    IdType id = new IdType(reference.getReference());
+    if (!type.getSimpleName().equals(id.getResourceType())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(daos.getResourceDao(type).read(id.toUnqualifiedVersionless(), new SystemRequestDetails()));
+    } catch (ResourceNotFoundException | ResourceGoneException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dk.kfgateway.workflow;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import dk.kfgateway.fhir.Refusals;
+import dk.kfgateway.rules.Verdict;
+import dk.kfgateway.rules.Violation;
+import dk.kfgateway.security.Caller;
+import java.time.Clock;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Task;
+import org.hl7.fhir.r4.model.Task.TaskStatus;
+
+/**
+ * The task state machine in every write path: each update of a Task is checked by {@link TaskChangePolicy} for the
+ * caller's side (old version against new), and the deadline is kept on receipt and after a hold. A Task created
+ * outside a referral transaction must be a cancellation request (code abort).
+ */
+@Interceptor
+public class TaskWorkflowInterceptor {
+
+  private final TaskChangePolicy policy;
+  private final CaseDeadlineRule caseDeadline = new CaseDeadlineRule();
+  private final TaskRecords records;
+  private final TaskDeadlines deadlines;
+  private final Clock clock;
+
+  TaskWorkflowInterceptor(TaskChangePolicy policy, TaskRecords records, TaskDeadlines deadlines, Clock clock) {
+    this.policy = policy;
+    this.records = records;
+    this.deadlines = deadlines;
+    this.clock = clock;
+  }
+
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+  public void beforeCreate(IBaseResource resource, RequestDetails request) {
+    if (resource instanceof Task task
+        && request instanceof ServletRequestDetails
+        && request.getRestOperationType() != RestOperationTypeEnum.TRANSACTION
+        && !AbortRequests.isAbortRequest(task)) {
+      Refusals.enforce(
+          Verdict.refused(
+              WorkflowRules.TASK_OUTSIDE_REFERRAL,
+              "A referral's Task comes in the referral's transaction Bundle; on its own a Task can only be a"
+                  + " cancellation request. " + AbortRequests.HOW_TO));
+    }
+  }
+
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+  public void beforeUpdate(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+    if (!(updated instanceof Task after) || !(previous instanceof Task before)) {
+      return;
+    }
+    TaskChange change = TaskChange.of(before, after, actor(request));
+    boolean resuming = before.getStatus() == TaskStatus.ONHOLD && after.getStatus() != TaskStatus.ONHOLD;
+    boolean receiving = before.getStatus() == TaskStatus.REQUESTED && after.getStatus() == TaskStatus.RECEIVED;
+    List<Task> versions = resuming || receiving ? records.versionsNewestFirst(before.getIdElement()) : List.of();
+    if (resuming) {
+      change = StatusBeforeHold.in(versions).map(change::withStatusBeforeHold).orElse(change);
+    }
+    Refusals.enforce(policy.evaluate(change).and(caseDeadline.check(change)));
+    if (AbortRequests.isAbortRequest(after)) {
+      return;
+    }
+    String municipality = records.municipalityOf(after).orElse(null);
+    if (receiving) {
+      records.referralOf(after)
+          .ifPresent(referral -> deadlines.onReceipt(after, referral, municipality, records.receivedAt(versions)));
+    } else if (resuming) {
+      deadlines.onResume(after, versions, municipality, clock.instant());
+    }
+  }
+
+  /** The caller's side; the gateway's own writes (no HTTP request) act as GATEWAY. */
+  private static ActorRole actor(RequestDetails request) {
+    if (!(request instanceof ServletRequestDetails)) {
+      return ActorRole.GATEWAY;
+    }
+    Caller caller = Caller.of(request).orElseThrow(() -> refusal("An unidentified caller cannot change a task"));
+    return switch (caller.role()) {
+      case MUNICIPALITY -> ActorRole.MUNICIPALITY;
+      case CLINIC -> ActorRole.CLINIC;
+      case SECRETARIAT -> ActorRole.SECRETARIAT;
+      case GP, ADMINISTRATOR -> throw refusal(
+          "A " + caller.role().name().toLowerCase() + " system neither requests nor performs a referral's task");
+    };
+  }
+
+  private static RuntimeException refusal(String message) {
+    return Refusals.toException(
+        Verdict.of(new Violation(WorkflowRules.PARTY_MAY_NOT_MOVE_TASKS, Violation.Kind.NOT_PERMITTED, message, "Task")));
+  }
+}

@@ -1,0 +1,54 @@
+package dk.kfgateway.workflow;
+
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import dk.kfgateway.GatewayProperties;
+import dk.kfgateway.calendar.DeadlinePolicy;
+import dk.kfgateway.calendar.WorkingDayCalendar;
+import dk.kfgateway.fhir.IfMatchRequiredInterceptor;
+import dk.kfgateway.referral.ServiceCatalogue;
+import dk.kfgateway.referral.ServiceDefinition;
+import java.time.Clock;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The task workflow in the running server: the state machine, deadlines and versioned updates. */
+@Configuration
+public class WorkflowConfig {
+
+  @Bean
+  public TaskRecords taskRecords(DaoRegistry daos) {
+    return new TaskRecords(daos);
+  }
+
+  @Bean
+  public DeadlinePolicy deadlinePolicy(GatewayProperties properties, WorkingDayCalendar calendar) {
+    return new DeadlinePolicy(properties.deadlines().rules(), properties.deadlines().agreements(), calendar);
+  }
+
+  @Bean
+  public TaskWorkflowInterceptor taskWorkflowInterceptor(
+      TaskRecords records,
+      DeadlinePolicy deadlinePolicy,
+      ServiceCatalogue catalogue,
+      Clock clock,
+      IInterceptorService interceptors) {
+    TaskTransitions transitions = TaskTransitions.standard();
+    LoggerFactory.getLogger(WorkflowConfig.class).info("Task state machine:\n{}", transitions.describe());
+    TaskDeadlines deadlines =
+        new TaskDeadlines(deadlinePolicy, code -> catalogue.find(code).map(ServiceDefinition::deadlineRule));
+    TaskWorkflowInterceptor interceptor =
+        new TaskWorkflowInterceptor(new TaskChangePolicy(transitions, records), records, deadlines, clock);
+    interceptors.registerInterceptor(interceptor);
+    return interceptor;
+  }
+
+  @Bean
+  public IfMatchRequiredInterceptor ifMatchRequiredInterceptor(IInterceptorService interceptors) {
+    IfMatchRequiredInterceptor interceptor = new IfMatchRequiredInterceptor(Set.of("Task"));
+    interceptors.registerInterceptor(interceptor);
+    return interceptor;
+  }
+}
