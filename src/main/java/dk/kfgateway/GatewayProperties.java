@@ -19,7 +19,9 @@ import org.springframework.validation.annotation.Validated;
 public record GatewayProperties(
     @Valid @NotNull @DefaultValue Storage storage,
     @Valid @NotNull @DefaultValue Fhir fhir,
-    @Valid @NotNull @DefaultValue Demo demo) {
+    @Valid @NotNull @DefaultValue Demo demo,
+    @Valid @NotNull @DefaultValue Deadlines deadlines,
+    @Valid @NotNull @DefaultValue Security security) {
 
   /**
    * @param dataDir folder of the embedded H2 database (used by the default {@code spring.datasource.url})
@@ -42,6 +44,75 @@ public record GatewayProperties(
       @NotNull @DefaultValue("0s") Duration searchReuse,
       @DefaultValue("true") boolean validateOnWrite) {}
 
+  /**
+   * Deadlines (frister): the defaults hold "unless otherwise agreed" between municipality and region.
+   *
+   * @param nonWorkingDays optional days off besides the public holidays: CONSTITUTION_DAY, CHRISTMAS_EVE, NEW_YEARS_EVE
+   * @param rules overrides of the default deadline rules, by rule code (kf-deadline-rules), in the calendar's format,
+   *     e.g. {@code calendar-days-14: "calendar-days:21 @ Samarbejdsaftale 2026 pkt. 5"}
+   * @param agreements per municipality (its Organization id), overrides of that municipality-region agreement, same
+   *     format
+   */
+  public record Deadlines(
+      @NotNull @DefaultValue({"CONSTITUTION_DAY", "CHRISTMAS_EVE", "NEW_YEARS_EVE"})
+          java.util.Set<dk.kfgateway.calendar.OptionalHoliday> nonWorkingDays,
+      @NotNull @DefaultValue java.util.Map<String, String> rules,
+      @NotNull @DefaultValue java.util.Map<String, java.util.Map<String, String>> agreements) {}
+
   /** @param enabled load demo organisations, people and referrals on start (idempotent) */
   public record Demo(@DefaultValue("true") boolean enabled) {}
+
+  /**
+   * OAuth2 / SMART on FHIR backend services: the gateway is a resource server for bearer JWTs, and by default also
+   * their issuer (an embedded authorisation server with the clients below). See the README's security section.
+   *
+   * @param audience the {@code aud} every token must carry; the embedded server writes it into its tokens
+   * @param issuerUri the expected {@code iss}; for an external issuer also where its keys are discovered; for the
+   *     embedded server the issuer it writes (empty: taken from the request's host)
+   * @param jwkSetUri the external issuer's key set; when empty and the embedded server is off, found from issuerUri
+   * @param tokenEndpoint the token endpoint announced in discovery and metadata (empty: the embedded one)
+   * @param clockSkew tolerance for {@code exp}/{@code nbf} between the issuer's clock and ours
+   * @param corsAllowedOrigins browser origins allowed by CORS; empty (the default) is CORS off
+   * @param authorizationServer the embedded authorisation server
+   * @param roleScopes the SMART scopes a client of each role may ask for, unless its entry lists its own
+   * @param clients the registered client systems by client id (the embedded server's registrations)
+   */
+  public record Security(
+      @NotBlank @DefaultValue("kf-gateway") String audience,
+      String issuerUri,
+      String jwkSetUri,
+      String tokenEndpoint,
+      @NotNull @DefaultValue("60s") Duration clockSkew,
+      @NotNull @DefaultValue java.util.List<String> corsAllowedOrigins,
+      @Valid @NotNull @DefaultValue AuthorizationServer authorizationServer,
+      @NotNull @DefaultValue java.util.Map<dk.kfgateway.security.PartyRole, java.util.List<String>> roleScopes,
+      @Valid @NotNull @DefaultValue java.util.Map<String, Client> clients) {
+
+    /**
+     * @param enabled run the embedded authorisation server (token endpoint {@code /oauth2/token})
+     * @param tokenLifetime lifetime of the access tokens it issues
+     * @param signingKey a JWK set file (JSON) with the RSA private key to sign with; empty: a key generated at each
+     *     start (tokens die with the process; several nodes need a shared key or an external issuer)
+     */
+    public record AuthorizationServer(
+        @DefaultValue("true") boolean enabled,
+        @NotNull @DefaultValue("5m") Duration tokenLifetime,
+        String signingKey) {}
+
+    /**
+     * One registered client system.
+     *
+     * @param secret the client secret in Spring's encoded form: {@code {bcrypt}...} in production, {@code {noop}...}
+     *     for the demo clients
+     * @param organization the Organization it acts for, e.g. {@code Organization/municipality-holbaek}
+     * @param practitionerRole the person's PractitionerRole, or empty
+     * @param scopes the SMART scopes it may ask for; empty: those of its role
+     */
+    public record Client(
+        @NotBlank String secret,
+        @NotNull dk.kfgateway.security.PartyRole role,
+        @NotBlank String organization,
+        String practitionerRole,
+        @NotNull @DefaultValue java.util.List<String> scopes) {}
+  }
 }

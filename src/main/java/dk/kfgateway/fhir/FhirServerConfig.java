@@ -1,7 +1,6 @@
 package dk.kfgateway.fhir;
 
 import ca.uhn.fhir.context.support.IValidationSupport;
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
@@ -57,12 +56,12 @@ public class FhirServerConfig {
       ISearchParamRegistry searchParamRegistry,
       IValidationSupport validationSupport,
       DatabaseBackedPagingProvider pagingProvider,
-      IInterceptorService interceptorService,
       GatewayProperties properties) {
     daoRegistry.setSupportedResourceTypes(SERVED_TYPES);
     systemDao.getContext().setNarrativeGenerator(new NullNarrativeGenerator());
 
-    RestfulServer server = new RestfulServer(systemDao.getContext(), interceptorService);
+    // The server keeps its own registry for SERVER_* hooks: see GatewayInterceptors.
+    RestfulServer server = new RestfulServer(systemDao.getContext());
     server.registerProviders(resourceProviders.createProviders());
     server.registerProvider(systemProvider);
     JpaCapabilityStatementProvider capabilities =

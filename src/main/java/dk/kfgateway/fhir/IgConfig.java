@@ -1,7 +1,6 @@
 package dk.kfgateway.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.registry.SearchParamRegistryImpl;
 import dk.kfgateway.GatewayProperties;
@@ -36,10 +35,8 @@ public class IgConfig {
 
   @Bean
   public CapabilityProfilesInterceptor capabilityProfilesInterceptor(
-      ImplementationGuide ig, IInterceptorService interceptors) {
-    CapabilityProfilesInterceptor interceptor = new CapabilityProfilesInterceptor(ig);
-    interceptors.registerInterceptor(interceptor);
-    return interceptor;
+      ImplementationGuide ig, GatewayInterceptors interceptors) {
+    return interceptors.register(new CapabilityProfilesInterceptor(ig));
   }
 
   @Bean
@@ -47,12 +44,9 @@ public class IgConfig {
       FhirContext fhirContext,
       ImplementationGuide ig,
       ProfileValidator validator,
-      IInterceptorService interceptors,
+      GatewayInterceptors interceptors,
       GatewayProperties properties) {
     ProfileValidatingInterceptor interceptor = new ProfileValidatingInterceptor(fhirContext, ig, validator);
-    if (properties.fhir().validateOnWrite()) {
-      interceptors.registerInterceptor(interceptor);
-    }
-    return interceptor;
+    return properties.fhir().validateOnWrite() ? interceptors.register(interceptor) : interceptor;
   }
 }

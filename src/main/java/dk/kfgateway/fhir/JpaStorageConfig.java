@@ -19,6 +19,7 @@ import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
 import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import dk.kfgateway.GatewayProperties;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
 import org.hl7.fhir.dstu2.model.Subscription;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -50,7 +51,9 @@ public class JpaStorageConfig {
   @Bean
   public JpaStorageSettings storageSettings(GatewayProperties properties) {
     JpaStorageSettings settings = new JpaStorageSettings();
-    settings.setReuseCachedSearchResultsForMillis(properties.fhir().searchReuse().toMillis());
+    // HAPI switches reuse off with null, not with 0.
+    Duration reuse = properties.fhir().searchReuse();
+    settings.setReuseCachedSearchResultsForMillis(reuse.isZero() ? null : reuse.toMillis());
     // A missing target is a client error here, never a placeholder to fill later.
     settings.setAutoCreatePlaceholderReferenceTargets(false);
     settings.setEnforceReferentialIntegrityOnWrite(true);

@@ -1,7 +1,7 @@
 package dk.kfgateway.notification;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import dk.kfgateway.fhir.GatewayInterceptors;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -13,9 +13,7 @@ public class NotificationConfig {
 
   @Bean
   public DeliveryFailureRecorder deliveryFailureRecorder(
-      FhirContext fhirContext, DaoRegistry daos, Clock clock, IInterceptorService interceptors) {
-    DeliveryFailureRecorder recorder = new DeliveryFailureRecorder(fhirContext, daos, clock);
-    interceptors.registerInterceptor(recorder);
-    return recorder;
+      FhirContext fhirContext, DaoRegistry daos, Clock clock, GatewayInterceptors interceptors) {
+    return interceptors.register(new DeliveryFailureRecorder(fhirContext, daos, clock));
   }
 }

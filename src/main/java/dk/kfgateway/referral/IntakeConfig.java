@@ -1,11 +1,11 @@
 package dk.kfgateway.referral;
 
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import dk.kfgateway.calendar.WorkingDayCalendar;
+import dk.kfgateway.fhir.GatewayInterceptors;
 import dk.kfgateway.ig.Ig;
 import dk.kfgateway.ig.ImplementationGuide;
 import java.time.Clock;
@@ -35,10 +35,13 @@ public class IntakeConfig {
 
   @Bean
   public ReferralIntakeInterceptor referralIntakeInterceptor(
-      IntakeRules rules, Clock clock, IInterceptorService interceptors) {
-    ReferralIntakeInterceptor interceptor = new ReferralIntakeInterceptor(rules, clock);
-    interceptors.registerInterceptor(interceptor);
-    return interceptor;
+      IntakeRules rules, Clock clock, GatewayInterceptors interceptors) {
+    return interceptors.register(new ReferralIntakeInterceptor(rules, clock));
+  }
+
+  @Bean
+  public ReferralCreationGuard referralCreationGuard(GatewayInterceptors interceptors) {
+    return interceptors.register(new ReferralCreationGuard());
   }
 
   private static Optional<PractitionerRole> storedRole(DaoRegistry daos, String reference) {

@@ -1,11 +1,11 @@
 package dk.kfgateway.workflow;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,16 +30,31 @@ public class TaskRecords implements OwnerDirectory {
     this.daos = daos;
   }
 
-  /** Every stored version of the task, newest first. */
-  public List<Task> versionsNewestFirst(IdType taskId) {
-    IBundleProvider history =
-        daos.getResourceDao(Task.class).history(taskId.toVersionless(), null, null, null, new SystemRequestDetails());
-    return history.getAllResources().stream().map(Task.class::cast).toList();
+  /**
+   * The stored versions of a task, newest first, back to and including the newest one that is not on hold: all that
+   * resuming needs (when the hold began, and the status before it). Read by version, not by a history search, which
+   * HAPI would cache in the middle of the update's transaction.
+   */
+  public List<Task> versionsSinceHold(Task current) {
+    List<Task> versions = new ArrayList<>();
+    long version = Long.parseLong(current.getMeta().getVersionId());
+    Task task = current;
+    versions.add(task);
+    while (task.getStatus() == Task.TaskStatus.ONHOLD && --version >= 1) {
+      task = version(current.getIdElement(), version);
+      versions.add(task);
+    }
+    return versions;
   }
 
   /** When the case reached the region's mailbox (the gateway): the moment its task was first stored (bkg 2019 §24). */
-  public Instant receivedAt(List<Task> versionsNewestFirst) {
-    return versionsNewestFirst.get(versionsNewestFirst.size() - 1).getMeta().getLastUpdated().toInstant();
+  public Instant receivedAt(Task current) {
+    return version(current.getIdElement(), 1).getMeta().getLastUpdated().toInstant();
+  }
+
+  private Task version(IdType id, long version) {
+    return daos.getResourceDao(Task.class)
+        .read(id.toUnqualifiedVersionless().withVersion(Long.toString(version)), new SystemRequestDetails());
   }
 
   /** When the current on-hold period began: the oldest version of the newest run of on-hold versions. */

@@ -59,7 +59,7 @@ public class TaskWorkflowInterceptor {
     TaskChange change = TaskChange.of(before, after, actor(request));
     boolean resuming = before.getStatus() == TaskStatus.ONHOLD && after.getStatus() != TaskStatus.ONHOLD;
     boolean receiving = before.getStatus() == TaskStatus.REQUESTED && after.getStatus() == TaskStatus.RECEIVED;
-    List<Task> versions = resuming || receiving ? records.versionsNewestFirst(before.getIdElement()) : List.of();
+    List<Task> versions = resuming ? records.versionsSinceHold(before) : List.of();
     if (resuming) {
       change = StatusBeforeHold.in(versions).map(change::withStatusBeforeHold).orElse(change);
     }
@@ -70,7 +70,7 @@ public class TaskWorkflowInterceptor {
     String municipality = records.municipalityOf(after).orElse(null);
     if (receiving) {
       records.referralOf(after)
-          .ifPresent(referral -> deadlines.onReceipt(after, referral, municipality, records.receivedAt(versions)));
+          .ifPresent(referral -> deadlines.onReceipt(after, referral, municipality, records.receivedAt(before)));
     } else if (resuming) {
       deadlines.onResume(after, versions, municipality, clock.instant());
     }

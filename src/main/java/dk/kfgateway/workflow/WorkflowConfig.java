@@ -1,10 +1,10 @@
 package dk.kfgateway.workflow;
 
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import dk.kfgateway.GatewayProperties;
 import dk.kfgateway.calendar.DeadlinePolicy;
 import dk.kfgateway.calendar.WorkingDayCalendar;
+import dk.kfgateway.fhir.GatewayInterceptors;
 import dk.kfgateway.fhir.IfMatchRequiredInterceptor;
 import dk.kfgateway.referral.ServiceCatalogue;
 import dk.kfgateway.referral.ServiceDefinition;
@@ -34,21 +34,17 @@ public class WorkflowConfig {
       DeadlinePolicy deadlinePolicy,
       ServiceCatalogue catalogue,
       Clock clock,
-      IInterceptorService interceptors) {
+      GatewayInterceptors interceptors) {
     TaskTransitions transitions = TaskTransitions.standard();
     LoggerFactory.getLogger(WorkflowConfig.class).info("Task state machine:\n{}", transitions.describe());
     TaskDeadlines deadlines =
         new TaskDeadlines(deadlinePolicy, code -> catalogue.find(code).map(ServiceDefinition::deadlineRule));
-    TaskWorkflowInterceptor interceptor =
-        new TaskWorkflowInterceptor(new TaskChangePolicy(transitions, records), records, deadlines, clock);
-    interceptors.registerInterceptor(interceptor);
-    return interceptor;
+    return interceptors.register(
+        new TaskWorkflowInterceptor(new TaskChangePolicy(transitions, records), records, deadlines, clock));
   }
 
   @Bean
-  public IfMatchRequiredInterceptor ifMatchRequiredInterceptor(IInterceptorService interceptors) {
-    IfMatchRequiredInterceptor interceptor = new IfMatchRequiredInterceptor(Set.of("Task"));
-    interceptors.registerInterceptor(interceptor);
-    return interceptor;
+  public IfMatchRequiredInterceptor ifMatchRequiredInterceptor(GatewayInterceptors interceptors) {
+    return interceptors.register(new IfMatchRequiredInterceptor(Set.of("Task")));
   }
 }

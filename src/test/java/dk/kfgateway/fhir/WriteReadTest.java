@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import dk.kfgateway.support.GatewayIntegrationTest;
 import dk.kfgateway.support.IgExamples;
+import dk.kfgateway.support.Pdfs;
+import dk.kfgateway.support.ReferralFixture;
 import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,17 +23,21 @@ import org.junit.jupiter.api.Test;
 class WriteReadTest extends GatewayIntegrationTest {
 
   private IgExamples examples;
+  private ReferralFixture referral;
+  private Bundle stored;
 
   @BeforeEach
-  void storeExamples() {
+  void storePartiesAndAReferral() {
     examples = IgExamples.fresh();
-    Bundle response = fhir.transaction().withBundle(examples.asTransaction()).execute();
-    assertThat(response.getEntry()).allSatisfy(e -> assertThat(e.getResponse().getStatus()).startsWith("201"));
+    Bundle parties = fhir.transaction().withBundle(examples.partiesAsTransaction()).execute();
+    assertThat(parties.getEntry()).allSatisfy(e -> assertThat(e.getResponse().getStatus()).startsWith("201"));
+    referral = ReferralFixture.referral("le275-certificate");
+    stored = fhir.transaction().withBundle(referral.bundle()).execute();
   }
 
   @Test
-  void everyExampleReadsBackAsWritten() {
-    for (Resource written : examples.all()) {
+  void everyPartyReadsBackAsWritten() {
+    for (Resource written : examples.parties()) {
       Resource read = fhir.read().resource(written.getClass()).withId(written.getIdElement().getIdPart()).execute();
 
       Resource expected = written.copy();
@@ -41,26 +50,30 @@ class WriteReadTest extends GatewayIntegrationTest {
   }
 
   @Test
-  void storedResourcesDeclareTheirGatewayProfile() {
-    Patient patient = fhir.read().resource(Patient.class).withId(examples.id("citizen-example")).execute();
-
-    assertThat(patient.getMeta().getProfile()).extracting(p -> p.getValue())
-        .contains("http://kf-gateway.dk/fhir/StructureDefinition/kf-patient");
+  void everyResourceOfAReferralIsStoredWithItsGatewayProfile() {
+    assertThat(locations()).extracting(l -> l.split("/")[0])
+        .contains("Patient", "ServiceRequest", "Task", "Consent", "DocumentReference");
+    for (String location : locations()) {
+      Resource read = (Resource) fhir.read().resource(location.split("/")[0]).withId(location.split("/")[1]).execute();
+      assertThat(read.getMeta().getProfile()).as(location)
+          .anyMatch(p -> p.getValue().startsWith("http://kf-gateway.dk/fhir/StructureDefinition/kf-"));
+    }
   }
 
   @Test
-  void searchesByCprReferenceAndDueDate() {
-    Patient patient = examples.get(Patient.class, "citizen-example");
-    String cpr = patient.getIdentifierFirstRep().getValue();
+  void searchesByCprReferenceAndTheCopyToTheGp() {
+    String request = id("ServiceRequest");
+    Communication copy = new Communication();
+    copy.setStatus(Communication.CommunicationStatus.COMPLETED).setSubject(new Reference(id("Patient")))
+        .addAbout(new Reference(request)).setSent(new Date())
+        .setSender(new Reference(ReferralFixture.CLINIC)).addRecipient(new Reference("Organization/gp-clinic-nordvej"))
+        .addPayload().setContent(new Reference(id("DocumentReference")));
+    String copyId = fhir.create().resource(copy).execute().getId().getIdPart();
 
-    assertThat(ids("Patient?identifier=urn:oid:1.2.208.176.1.2|" + cpr)).containsExactly(examples.id("citizen-example"));
-    assertThat(ids("DocumentReference?related=ServiceRequest/" + examples.id("le275-referral")))
-        .hasSize(4)
-        .contains(examples.id("doc-le265"), examples.id("doc-epicrisis"));
-    assertThat(ids("Task?focus=ServiceRequest/" + examples.id("le275-referral") + "&due=lt2026-01-01"))
-        .containsExactly(examples.id("le275-task"));
-    assertThat(ids("Communication?recipient=Organization/" + examples.id("gp-clinic-testvej")))
-        .containsExactly(examples.id("gp-copy-le275"));
+    assertThat(ids("Patient?identifier=urn:oid:1.2.208.176.1.2|" + referral.cpr())).containsExactly(idPart("Patient"));
+    assertThat(ids("DocumentReference?related=" + request)).hasSize(3);
+    assertThat(ids("Task?focus=" + request + "&status=requested")).containsExactly(idPart("Task"));
+    assertThat(ids("Communication?recipient=Organization/gp-clinic-nordvej&about=" + request)).containsExactly(copyId);
   }
 
   @Test
@@ -94,8 +107,7 @@ class WriteReadTest extends GatewayIntegrationTest {
 
   @Test
   void aBinaryPdfRoundTripsByteForByte() {
-    DocumentReference doc = examples.get(DocumentReference.class, "doc-le265");
-    byte[] pdf = doc.getContentFirstRep().getAttachment().getData();
+    byte[] pdf = Pdfs.withPages(3);
     Binary binary = new Binary().setContentType("application/pdf").setData(pdf);
 
     String id = fhir.create().resource(binary).execute().getId().getIdPart();
@@ -104,7 +116,21 @@ class WriteReadTest extends GatewayIntegrationTest {
     assertThat(Arrays.equals(read.getData(), pdf)).isTrue();
   }
 
-  private java.util.List<String> ids(String query) {
+  private List<String> locations() {
+    return stored.getEntry().stream().map(e -> e.getResponse().getLocation()).toList();
+  }
+
+  /** "Type/id" of the first stored resource of this type in the referral. */
+  private String id(String type) {
+    return locations().stream().filter(l -> l.startsWith(type + "/")).findFirst().orElseThrow()
+        .replaceAll("/_history/.*", "");
+  }
+
+  private String idPart(String type) {
+    return id(type).split("/")[1];
+  }
+
+  private List<String> ids(String query) {
     return fhir.search().byUrl(query).returnBundle(Bundle.class).execute().getEntry().stream()
         .map(e -> e.getResource().getIdElement().getIdPart())
         .toList();

@@ -1,5 +1,7 @@
 package dk.kfgateway.referral;
 
+import dk.kfgateway.support.Pdfs;
+
 import static dk.kfgateway.referral.Intake.check;
 import static dk.kfgateway.referral.Intake.violationsOf;
 import static dk.kfgateway.referral.ReferralBundleBuilder.referral;

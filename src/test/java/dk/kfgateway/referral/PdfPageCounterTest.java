@@ -1,5 +1,7 @@
 package dk.kfgateway.referral;
 
+import dk.kfgateway.support.Pdfs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Nested;

@@ -1,7 +1,10 @@
 package dk.kfgateway.support;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.IHttpRequest;
+import ca.uhn.fhir.rest.client.api.IHttpResponse;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,21 +13,36 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of every integration test: the whole gateway on a random port over this run's database (H2 file or
  * PostgreSQL, see {@link TestDatabase}), reached only through HTTP with HAPI's generic client or plain HTTP.
+ *
+ * <p>Calls carry a real bearer token from the gateway's token endpoint ({@link Tokens}): {@link #fhir} and {@link
+ * #send} those of a test-only client with every scope ({@value #TEST_CLIENT}), {@link #fhirAs} and {@link #sendAs}
+ * those of a demo client (application.yaml), for tests of what a role may do.
  */
 @Tag("integration")
 @ExtendWith(DatabaseAvailable.class)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"gateway.demo.enabled=true"})
+    properties = {
+      "gateway.demo.enabled=true",
+      "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".secret={noop}test-secret",
+      "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".role=ADMINISTRATOR",
+      "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".organization=Organization/kf-test",
+      "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".scopes=system/*.cruds"
+    })
 public abstract class GatewayIntegrationTest {
+
+  /** A test-only client with every scope; not in the demo configuration. */
+  protected static final String TEST_CLIENT = "test-all-scopes";
 
   protected static final FhirContext FHIR = FhirContext.forR4Cached();
 
@@ -35,6 +53,8 @@ public abstract class GatewayIntegrationTest {
   @LocalServerPort protected int port;
   protected IGenericClient fhir;
   protected final HttpClient http = HttpClient.newHttpClient();
+  protected Tokens tokens;
+  @Autowired private Environment environment;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -43,7 +63,29 @@ public abstract class GatewayIntegrationTest {
 
   @BeforeEach
   void connect() {
-    fhir = FHIR.newRestfulGenericClient(baseUrl());
+    tokens = new Tokens("http://127.0.0.1:" + port + "/oauth2/token", this::secretOf);
+    fhir = fhirAs(TEST_CLIENT);
+  }
+
+  /** HAPI's generic client acting as this client: each call carries a current token of it. */
+  protected IGenericClient fhirAs(String clientId) {
+    IGenericClient client = FHIR.newRestfulGenericClient(baseUrl());
+    client.registerInterceptor(
+        new IClientInterceptor() {
+          @Override
+          public void interceptRequest(IHttpRequest request) {
+            request.addHeader("Authorization", "Bearer " + tokens.of(clientId));
+          }
+
+          @Override
+          public void interceptResponse(IHttpResponse response) {}
+        });
+    return client;
+  }
+
+  /** The plain secret of a configured client ({@code {noop}} secrets only, as in the demo and test configuration). */
+  private String secretOf(String clientId) {
+    return environment.getRequiredProperty("gateway.security.clients." + clientId + ".secret").replace("{noop}", "");
   }
 
   protected String baseUrl() {
@@ -52,8 +94,21 @@ public abstract class GatewayIntegrationTest {
 
   /** A plain HTTP call, for what the generic client hides (status codes, raw bodies, headers). */
   protected HttpResponse<String> send(String method, String path, String body) {
+    return sendAs(TEST_CLIENT, method, path, body);
+  }
+
+  /** A plain HTTP call as this client. */
+  protected HttpResponse<String> sendAs(String clientId, String method, String path, String body) {
+    return sendWithToken(tokens.of(clientId), method, path, body);
+  }
+
+  /** A plain HTTP call with this bearer token, or none when null. */
+  protected HttpResponse<String> sendWithToken(String token, String method, String path, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Accept", "application/fhir+json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

@@ -22,6 +22,9 @@ public final class IgExamples {
   private static final FhirContext FHIR = FhirContext.forR4Cached();
   private static final ImplementationGuide IG = ImplementationGuide.load(FHIR);
 
+  private static final java.util.Set<String> PARTY_TYPES =
+      java.util.Set.of("Organization", "Practitioner", "PractitionerRole", "Patient");
+
   private final Map<String, Resource> byOldId = new HashMap<>();
   private final String suffix;
 
@@ -72,14 +75,21 @@ public final class IgExamples {
     return List.copyOf(byOldId.values());
   }
 
+  public List<Resource> parties() {
+    return all().stream().filter(r -> PARTY_TYPES.contains(r.fhirType())).toList();
+  }
+
   public String id(String exampleId) {
     return exampleId + "-" + suffix;
   }
 
-  /** All examples as one transaction of PUTs (order does not matter; HAPI resolves references inside). */
-  public Bundle asTransaction() {
+  /**
+   * The examples of the parties (organisations, people, roles, the citizen) as one transaction of PUTs. The case
+   * itself (referral, task, consent, documents) can only enter through referral intake, see {@link ReferralFixture}.
+   */
+  public Bundle partiesAsTransaction() {
     Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-    for (Resource r : all()) {
+    for (Resource r : parties()) {
       String url = r.fhirType() + "/" + r.getIdElement().getIdPart();
       tx.addEntry().setFullUrl(url).setResource(r).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(url);
     }

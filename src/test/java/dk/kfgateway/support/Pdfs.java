@@ -1,4 +1,4 @@
-package dk.kfgateway.referral;
+package dk.kfgateway.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,12 +10,12 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 
 /** Real PDFs made with PDFBox, so the tests count pages the way the gateway does. */
-final class Pdfs {
+public final class Pdfs {
 
   private Pdfs() {}
 
   /** A blank PDF with the given number of pages. */
-  static byte[] withPages(int pages) {
+  public static byte[] withPages(int pages) {
     try (PDDocument document = new PDDocument()) {
       for (int i = 0; i < pages; i++) {
         document.addPage(new PDPage());
@@ -27,7 +27,7 @@ final class Pdfs {
   }
 
   /** A PDF that opens only with a password. */
-  static byte[] passwordProtected(int pages) {
+  public static byte[] passwordProtected(int pages) {
     try (PDDocument document = new PDDocument()) {
       for (int i = 0; i < pages; i++) {
         document.addPage(new PDPage());
@@ -42,12 +42,12 @@ final class Pdfs {
   }
 
   /** A Word-like file that a caseworker might attach by mistake. */
-  static byte[] notAPdf() {
+  public static byte[] notAPdf() {
     return "PK\u0003\u0004 this is a .docx, not a PDF".getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /** Starts like a PDF but is cut off after the header. */
-  static byte[] damaged() {
+  public static byte[] damaged() {
     return "%PDF-1.7\n1 0 obj << /Type /Catalog".getBytes(StandardCharsets.US_ASCII);
   }
 

@@ -1,0 +1,71 @@
+package dk.kfgateway.security;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import dk.kfgateway.GatewayProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The embedded authorisation server (Spring Authorization Server), on unless
+ * {@code gateway.security.authorization-server.enabled=false}: a real token endpoint ({@code /oauth2/token}, client
+ * credentials), its key set ({@code /oauth2/jwks}) and metadata ({@code /.well-known/oauth-authorization-server}), for
+ * the demo, the tests and small installations. Its filter chain covers only its own endpoints and comes before the
+ * API's.
+ */
+@Configuration
+@ConditionalOnProperty(
+    name = "gateway.security.authorization-server.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
+public class AuthorizationServerConfig {
+
+  @Bean
+  @Order(1)
+  public SecurityFilterChain authorizationServerFilterChain(HttpSecurity http) throws Exception {
+    OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+    http.securityMatcher(server.getEndpointsMatcher())
+        .with(server, s -> s.tokenEndpoint(token -> token.accessTokenRequestConverter(new DefaultScopes())))
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    return http.build();
+  }
+
+  @Bean
+  public RegisteredClientRepository registeredClientRepository(GatewayProperties properties) {
+    return new RegisteredClients(properties.security());
+  }
+
+  @Bean
+  public OAuth2AuthorizationService authorizationService() {
+    return new StatelessAuthorizationService();
+  }
+
+  @Bean
+  public JWKSource<SecurityContext> jwkSource(GatewayProperties properties) {
+    return SigningKeys.load(properties.security().authorizationServer().signingKey());
+  }
+
+  @Bean
+  public AuthorizationServerSettings authorizationServerSettings(GatewayProperties properties) {
+    String issuer = properties.security().issuerUri();
+    AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+    return (issuer == null || issuer.isBlank() ? settings : settings.issuer(issuer)).build();
+  }
+
+  @Bean
+  public OAuth2TokenCustomizer<JwtEncodingContext> gatewayTokenCustomizer(GatewayProperties properties) {
+    return new GatewayTokenCustomizer(properties.security());
+  }
+}

@@ -1,0 +1,42 @@
+package dk.kfgateway.security;
+
+import dk.kfgateway.GatewayProperties;
+import java.util.List;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * Writes who the client is into each access token of the embedded authorisation server: its organisation, role and
+ * optional practitioner role from its registration ({@link TokenClaims}), and the gateway as audience, so that the
+ * resource server needs nothing but the token to build the {@link Caller}.
+ */
+class GatewayTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+  private final GatewayProperties.Security security;
+
+  GatewayTokenCustomizer(GatewayProperties.Security security) {
+    this.security = security;
+  }
+
+  @Override
+  public void customize(JwtEncodingContext context) {
+    if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+      return;
+    }
+    String clientId = context.getRegisteredClient().getClientId();
+    GatewayProperties.Security.Client client = security.clients().get(clientId);
+    if (client == null) {
+      return;
+    }
+    context
+        .getClaims()
+        .audience(List.of(security.audience()))
+        .claim("client_id", clientId)
+        .claim(TokenClaims.ROLE, client.role().name())
+        .claim(TokenClaims.ORGANIZATION, client.organization());
+    if (client.practitionerRole() != null && !client.practitionerRole().isBlank()) {
+      context.getClaims().claim(TokenClaims.PRACTITIONER_ROLE, client.practitionerRole());
+    }
+  }
+}

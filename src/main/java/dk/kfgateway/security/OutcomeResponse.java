@@ -1,0 +1,27 @@
+package dk.kfgateway.security;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.hl7.fhir.r4.model.OperationOutcome;
+
+/**
+ * Writes a refusal made before HAPI sees the request (in the servlet filter chain) as the FHIR API's own errors look:
+ * an OperationOutcome in {@code application/fhir+json}, never a stack trace.
+ */
+final class OutcomeResponse {
+
+  private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+  private OutcomeResponse() {}
+
+  static void write(HttpServletResponse response, int status, OperationOutcome.IssueType code, String diagnostics)
+      throws IOException {
+    OperationOutcome outcome = new OperationOutcome();
+    outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(code).setDiagnostics(diagnostics);
+    response.setStatus(status);
+    response.setContentType("application/fhir+json");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write(FHIR.newJsonParser().setPrettyPrint(true).encodeResourceToString(outcome));
+  }
+}

@@ -1,0 +1,80 @@
+package dk.kfgateway.security;
+
+import dk.kfgateway.GatewayProperties;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+
+/**
+ * The client systems of {@code gateway.security.clients} as the embedded authorisation server sees them: client
+ * credentials only, secret by HTTP Basic or form post, self-contained JWTs of the configured lifetime. Registration is
+ * configuration: {@link #save} only takes a known client back.
+ */
+class RegisteredClients implements RegisteredClientRepository {
+
+  private final Map<String, RegisteredClient> byClientId = new ConcurrentHashMap<>();
+
+  RegisteredClients(GatewayProperties.Security security) {
+    TokenSettings tokens =
+        TokenSettings.builder()
+            .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+            .accessTokenTimeToLive(security.authorizationServer().tokenLifetime())
+            .build();
+    security
+        .clients()
+        .forEach((id, client) -> byClientId.put(id, register(id, client, scopesOf(security, client), tokens)));
+  }
+
+  /** The scopes a client may ask for: its own list, else those of its role. */
+  static List<String> scopesOf(GatewayProperties.Security security, GatewayProperties.Security.Client client) {
+    return client.scopes().isEmpty() ? security.roleScopes().getOrDefault(client.role(), List.of()) : client.scopes();
+  }
+
+  /** Every scope some client may ask for (discovery's {@code scopes_supported}). */
+  static Set<String> allScopes(GatewayProperties.Security security) {
+    Set<String> all = new TreeSet<>();
+    security.roleScopes().values().forEach(all::addAll);
+    security.clients().values().forEach(c -> all.addAll(c.scopes()));
+    return all;
+  }
+
+  private static RegisteredClient register(
+      String id, GatewayProperties.Security.Client client, List<String> scopes, TokenSettings tokens) {
+    return RegisteredClient.withId(id)
+        .clientId(id)
+        .clientSecret(client.secret())
+        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+        .scopes(s -> s.addAll(scopes))
+        .tokenSettings(tokens)
+        .build();
+  }
+
+  /** Only for Spring's re-encoding of a known client's secret (a {@code {noop}} one becomes bcrypt on first use). */
+  @Override
+  public void save(RegisteredClient registeredClient) {
+    if (!byClientId.containsKey(registeredClient.getClientId())) {
+      throw new UnsupportedOperationException("Clients are registered in configuration (gateway.security.clients)");
+    }
+    byClientId.put(registeredClient.getClientId(), registeredClient);
+  }
+
+  @Override
+  public RegisteredClient findById(String id) {
+    return byClientId.get(id);
+  }
+
+  @Override
+  public RegisteredClient findByClientId(String clientId) {
+    return byClientId.get(clientId);
+  }
+}

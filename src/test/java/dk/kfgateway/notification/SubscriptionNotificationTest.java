@@ -1,0 +1,91 @@
+package dk.kfgateway.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dk.kfgateway.support.GatewayIntegrationTest;
+import dk.kfgateway.support.ReferralFixture;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Subscription;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hospital EHR is notified of new tasks by a rest-hook Subscription instead of polling; a receiver on 127.0.0.1
+ * that fails its first attempt still gets the notification (HAPI retries), and the failure is visible on the
+ * Subscription.
+ */
+class SubscriptionNotificationTest extends GatewayIntegrationTest {
+
+  private HttpServer receiver;
+  private final List<String> received = new CopyOnWriteArrayList<>();
+  private final AtomicInteger attempts = new AtomicInteger();
+  private String subscriptionId;
+
+  @BeforeEach
+  void startReceiver() throws IOException {
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext("/", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      int status = attempts.incrementAndGet() == 1 ? 503 : 200;
+      if (status == 200) {
+        received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + body);
+      }
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+    });
+    receiver.start();
+  }
+
+  @AfterEach
+  void stopReceiver() {
+    if (subscriptionId != null) {
+      fhir.delete().resourceById("Subscription", subscriptionId).execute();
+    }
+    receiver.stop(0);
+  }
+
+  @Test
+  void theClinicIsNotifiedOfANewTaskEvenAfterAFailedFirstAttempt() throws InterruptedException {
+    String endpoint = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/ehr";
+    Subscription subscription = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
+        .setReason("New tasks for Klinisk Funktion, Region Sjælland")
+        .setCriteria("Task?owner=Organization/kf-region-sjaelland&status=requested");
+    subscription.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK).setEndpoint(endpoint)
+        .setPayload("application/fhir+json")
+        .addExtension("http://hapifhir.io/fhir/StructureDefinition/subscription-delivery-retry-count", new IntegerType(5));
+    subscriptionId = fhir.create().resource(subscription).execute().getId().getIdPart();
+    await(() -> fhir.read().resource(Subscription.class).withId(subscriptionId).execute().getStatus()
+        == Subscription.SubscriptionStatus.ACTIVE);
+
+    Bundle stored = fhirAs("holbaek-jobcenter").transaction().withBundle(ReferralFixture.referral("le275-certificate").bundle())
+        .execute();
+    String taskId = stored.getEntry().stream().map(e -> e.getResponse().getLocation()).filter(l -> l.startsWith("Task/"))
+        .findFirst().orElseThrow().split("/")[1];
+
+    await(() -> received.stream().anyMatch(r -> r.contains("Task/" + taskId) || r.contains("\"id\":\"" + taskId + "\"")
+        || r.contains("\"id\": \"" + taskId + "\"")));
+    assertThat(attempts.get()).isGreaterThanOrEqualTo(2);
+    assertThat(fhir.read().resource(Subscription.class).withId(subscriptionId).execute().getError())
+        .contains("failed");
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!condition.getAsBoolean()) {
+      assertThat(Instant.now()).as("waited 60 s").isBefore(deadline);
+      Thread.sleep(250);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dk.kfgateway.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.kfgateway.referral.ServiceDefinition;
+import dk.kfgateway.support.ReferralFixture;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.hl7.fhir.r4.model.Task.TaskStatus;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every service of the catalogue, end to end over HTTP: a municipality submits, Klinisk Funktion's EHR finds it in its
+ * work list, receives it (the deadline is set), triages it, works on it and completes it with a result.
+ */
+class ReferralHappyPathTest extends WorkflowHttpTest {
+
+  static Stream<String> orderableServices() {
+    Instant now = Instant.now();
+    return ReferralFixture.catalogue().services().stream().filter(s -> s.isOrderableAt(now)).map(ServiceDefinition::code);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("orderableServices")
+  void aReferralGoesFromRequestToResult(String service) {
+    String taskId = submit(service);
+
+    clinicMoves(taskId, TaskStatus.RECEIVED, TaskStatus.ACCEPTED, TaskStatus.INPROGRESS, TaskStatus.COMPLETED);
+
+    Task done = task(taskId);
+    assertThat(done.getStatus()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(done.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("examination");
+    assertThat(done.getOutputFirstRep().getValue()).isNotNull();
+    String rule = ReferralFixture.catalogue().find(service).orElseThrow().deadlineRule();
+    if (!"by-agreement".equals(rule)) {
+      assertThat(done.getRestriction().getPeriod().getEnd()).as("due date set on receipt").isNotNull();
+    }
+  }
+
+  @Test
+  void theClinicsWorkListShowsANewTaskAtOnceWithItsReferralAndCitizen() {
+    String taskId = submit("le275-certificate");
+
+    Bundle page = fhirAs(CLINIC).search()
+        .byUrl("Task?owner=Organization/kf-region-sjaelland&status=requested&_include=Task:focus&_include=Task:patient"
+            + "&_count=200&_sort=-_lastUpdated")
+        .returnBundle(Bundle.class).execute();
+
+    assertThat(page.getEntry()).extracting(e -> e.getResource().getIdElement().toUnqualifiedVersionless().getValue())
+        .contains("Task/" + taskId);
+    Task task = task(taskId);
+    assertThat(page.getEntry()).extracting(e -> e.getResource().getIdElement().toUnqualifiedVersionless().getValue())
+        .contains(task.getFocus().getReference(), task.getFor().getReference());
+    assertThat(page.getEntry()).anyMatch(e -> e.getResource() instanceof ServiceRequest)
+        .anyMatch(e -> e.getResource() instanceof Patient);
+  }
+
+  @Test
+  void theMunicipalityFollowsItsOwnTasksByRequester() {
+    String taskId = submit("running-case-statement");
+    clinicMoves(taskId, TaskStatus.RECEIVED);
+
+    Bundle mine = fhirAs(MUNICIPALITY).search()
+        .byUrl("Task?requester=PractitionerRole/caseworker-holbaek&status=received&_count=200")
+        .returnBundle(Bundle.class).execute();
+
+    assertThat(mine.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).contains(taskId);
+  }
+
+  @Test
+  void overdueAndDueSoonTasksAreFoundByTheirDueDate() {
+    String taskId = submit("terminal-assessment");
+    clinicMoves(taskId, TaskStatus.RECEIVED);
+    Instant due = task(taskId).getRestriction().getPeriod().getEnd().toInstant();
+
+    String before = "Task?owner=Organization/kf-region-sjaelland&status=received,accepted,in-progress&due=lt";
+    Bundle dueSoon = fhirAs(CLINIC).search().byUrl(before + due.plusSeconds(60) + "&_count=200")
+        .returnBundle(Bundle.class).execute();
+    Bundle notYet = fhirAs(CLINIC).search().byUrl(before + due.minusSeconds(60) + "&_count=200")
+        .returnBundle(Bundle.class).execute();
+
+    assertThat(dueSoon.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).contains(taskId);
+    assertThat(notYet.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).doesNotContain(taskId);
+  }
+}
