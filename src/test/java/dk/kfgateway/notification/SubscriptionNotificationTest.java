@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Subscription;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ class SubscriptionNotificationTest extends GatewayIntegrationTest {
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger attempts = new AtomicInteger();
   private String subscriptionId;
+  private String subscriber;
 
   @BeforeEach
   void startReceiver() throws IOException {
@@ -51,34 +53,58 @@ class SubscriptionNotificationTest extends GatewayIntegrationTest {
   @AfterEach
   void stopReceiver() {
     if (subscriptionId != null) {
-      fhir.delete().resourceById("Subscription", subscriptionId).execute();
+      fhirAs(subscriber).delete().resourceById("Subscription", subscriptionId).execute();
     }
     receiver.stop(0);
   }
 
   @Test
   void theClinicIsNotifiedOfANewTaskEvenAfterAFailedFirstAttempt() throws InterruptedException {
-    String endpoint = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/ehr";
+    subscribe("kf-sjaelland-ehr", "Task?owner=Organization/kf-region-sjaelland&status=requested");
+
+    String taskId = submitReferral();
+
+    await(() -> received.stream().anyMatch(r -> mentions(r, taskId)));
+    assertThat(attempts.get()).isGreaterThanOrEqualTo(2);
+    assertThat(fhirAs(subscriber).read().resource(Subscription.class).withId(subscriptionId).execute().getError())
+        .contains("failed");
+  }
+
+  @Test
+  void theMunicipalityIsNotifiedWhenItsTaskChangesStatus() throws InterruptedException {
+    attempts.set(1); // this receiver answers 200 from the start
+    subscribe("holbaek-jobcenter", "Task?requester=PractitionerRole/caseworker-holbaek&status=received");
+    String taskId = submitReferral();
+    Task task = fhirAs("kf-sjaelland-ehr").read().resource(Task.class).withId(taskId).execute();
+
+    fhirAs("kf-sjaelland-ehr").update().resource(task.setStatus(Task.TaskStatus.RECEIVED))
+        .withAdditionalHeader("If-Match", "W/\"" + task.getMeta().getVersionId() + "\"").execute();
+
+    await(() -> received.stream().anyMatch(r -> mentions(r, taskId) && r.contains("received")));
+  }
+
+  private void subscribe(String client, String criteria) throws InterruptedException {
+    subscriber = client;
     Subscription subscription = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
-        .setReason("New tasks for Klinisk Funktion, Region Sjælland")
-        .setCriteria("Task?owner=Organization/kf-region-sjaelland&status=requested");
-    subscription.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK).setEndpoint(endpoint)
+        .setReason("Notify " + client).setCriteria(criteria);
+    subscription.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK)
+        .setEndpoint("http://127.0.0.1:" + receiver.getAddress().getPort() + "/notify")
         .setPayload("application/fhir+json")
         .addExtension("http://hapifhir.io/fhir/StructureDefinition/subscription-delivery-retry-count", new IntegerType(5));
-    subscriptionId = fhir.create().resource(subscription).execute().getId().getIdPart();
-    await(() -> fhir.read().resource(Subscription.class).withId(subscriptionId).execute().getStatus()
+    subscriptionId = fhirAs(client).create().resource(subscription).execute().getId().getIdPart();
+    await(() -> fhirAs(client).read().resource(Subscription.class).withId(subscriptionId).execute().getStatus()
         == Subscription.SubscriptionStatus.ACTIVE);
+  }
 
-    Bundle stored = fhirAs("holbaek-jobcenter").transaction().withBundle(ReferralFixture.referral("le275-certificate").bundle())
-        .execute();
-    String taskId = stored.getEntry().stream().map(e -> e.getResponse().getLocation()).filter(l -> l.startsWith("Task/"))
+  private String submitReferral() {
+    Bundle stored = fhirAs("holbaek-jobcenter").transaction()
+        .withBundle(ReferralFixture.referral("le275-certificate").bundle()).execute();
+    return stored.getEntry().stream().map(e -> e.getResponse().getLocation()).filter(l -> l.startsWith("Task/"))
         .findFirst().orElseThrow().split("/")[1];
+  }
 
-    await(() -> received.stream().anyMatch(r -> r.contains("Task/" + taskId) || r.contains("\"id\":\"" + taskId + "\"")
-        || r.contains("\"id\": \"" + taskId + "\"")));
-    assertThat(attempts.get()).isGreaterThanOrEqualTo(2);
-    assertThat(fhir.read().resource(Subscription.class).withId(subscriptionId).execute().getError())
-        .contains("failed");
+  private static boolean mentions(String notification, String taskId) {
+    return notification.contains("Task/" + taskId) || notification.replace(" ", "").contains("\"id\":\"" + taskId + "\"");
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -1,0 +1,52 @@
+package dk.kfgateway.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.kfgateway.support.GatewayIntegrationTest;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's walkthrough, request for request, against the demo data: if this passes, the curl commands there work.
+ */
+class ReadmeWalkthroughTest extends GatewayIntegrationTest {
+
+  @Test
+  void theWalkthroughOfTheReadmeWorks() throws IOException {
+    String referral = Files.readString(Path.of("src/test/resources/requests/referral-le275.json"));
+
+    HttpResponse<String> posted = sendAs("holbaek-jobcenter", "POST", "", referral);
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+
+    HttpResponse<String> workList = sendAs("kf-sjaelland-ehr", "GET",
+        "/Task?owner=Organization/kf-region-sjaelland&status=requested&_include=Task:focus&_include=Task:patient", null);
+    assertThat(workList.body()).contains("\"id\": \"task-1\"").contains("Eksempelsen");
+
+    String task = sendAs("kf-sjaelland-ehr", "GET", "/Task/task-1", null).body()
+        .replaceAll("\"status\" *: *\"requested\"", "\"status\": \"received\"");
+    HttpResponse<String> received = sendWithIfMatch("kf-sjaelland-ehr", "/Task/task-1", task, "W/\"1\"");
+    assertThat(received.statusCode()).as(received.body()).isEqualTo(200);
+    assertThat(received.body()).contains("restriction").contains("calendar-days-30");
+
+    assertThat(sendAs("holbaek-jobcenter", "GET", "/Task?requester=PractitionerRole/caseworker-holbaek", null).body())
+        .contains("task-1");
+    assertThat(sendAs("kf-sjaelland-ehr", "GET",
+        "/Task?owner=Organization/kf-region-sjaelland&status=received,accepted,in-progress&due=lt2027-01-01", null).body())
+        .contains("task-1");
+  }
+
+  private HttpResponse<String> sendWithIfMatch(String client, String path, String body, String ifMatch) {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+        .header("Authorization", "Bearer " + tokens.of(client)).header("If-Match", ifMatch)
+        .header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
