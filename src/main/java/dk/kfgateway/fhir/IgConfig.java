@@ -1,11 +1,13 @@
 package dk.kfgateway.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.registry.SearchParamRegistryImpl;
 import dk.kfgateway.GatewayProperties;
 import dk.kfgateway.ig.ImplementationGuide;
 import dk.kfgateway.ig.ProfileValidator;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,9 +20,23 @@ public class IgConfig {
     return ImplementationGuide.load(fhirContext);
   }
 
+  /**
+   * The validator over the core definitions HAPI's storage engine has loaded anyway, warmed on a background thread
+   * from the moment it exists, so that the warm-up overlaps the rest of start-up (see {@link IgInstaller}).
+   */
   @Bean
-  public ProfileValidator profileValidator(FhirContext fhirContext, ImplementationGuide ig) {
-    return new ProfileValidator(fhirContext, ig);
+  public ProfileValidator profileValidator(
+      FhirContext fhirContext, ImplementationGuide ig, DefaultProfileValidationSupport coreDefinitions) {
+    return new ProfileValidator(fhirContext, ig, coreDefinitions);
+  }
+
+  @Bean
+  public CompletableFuture<Void> validatorWarmUp(ProfileValidator validator) {
+    return CompletableFuture.runAsync(validator::warmUp, task -> {
+      Thread thread = new Thread(task, "validator-warm-up");
+      thread.setDaemon(true);
+      thread.start();
+    });
   }
 
   @Bean
@@ -29,8 +45,8 @@ public class IgConfig {
       DaoRegistry daoRegistry,
       SearchParamRegistryImpl searchParamRegistry,
       ImplementationGuide ig,
-      ProfileValidator validator) {
-    return new IgInstaller(fhirContext, daoRegistry, searchParamRegistry, ig, validator);
+      CompletableFuture<Void> validatorWarmUp) {
+    return new IgInstaller(fhirContext, daoRegistry, searchParamRegistry, ig, validatorWarmUp);
   }
 
   @Bean

@@ -6,7 +6,7 @@ import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.registry.SearchParamRegistryImpl;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import dk.kfgateway.ig.ImplementationGuide;
-import dk.kfgateway.ig.ProfileValidator;
+import java.util.concurrent.CompletableFuture;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +17,8 @@ import org.springframework.core.annotation.Order;
 /**
  * Stores the IG's conformance resources (profiles, code systems, value sets, search parameters) in the server on every
  * start, so that clients can read them, {@code /metadata} lists the profiles and the search parameters are active.
- * Updates by id are idempotent: an unchanged resource gets no new version. Then warms the validator so the first
- * referral does not pay for it.
+ * Updates by id are idempotent: an unchanged resource gets no new version. Then waits until the validator is warm (it
+ * warms in the background from early in start-up), so the first referral does not pay for it.
  */
 public class IgInstaller {
 
@@ -31,19 +31,19 @@ public class IgInstaller {
   private final DaoRegistry daoRegistry;
   private final SearchParamRegistryImpl searchParamRegistry;
   private final ImplementationGuide ig;
-  private final ProfileValidator validator;
+  private final CompletableFuture<Void> validatorWarmUp;
 
   public IgInstaller(
       FhirContext fhirContext,
       DaoRegistry daoRegistry,
       SearchParamRegistryImpl searchParamRegistry,
       ImplementationGuide ig,
-      ProfileValidator validator) {
+      CompletableFuture<Void> validatorWarmUp) {
     this.fhirContext = fhirContext;
     this.daoRegistry = daoRegistry;
     this.searchParamRegistry = searchParamRegistry;
     this.ig = ig;
-    this.validator = validator;
+    this.validatorWarmUp = validatorWarmUp;
   }
 
   @Order(ORDER)
@@ -55,9 +55,9 @@ public class IgInstaller {
     }
     searchParamRegistry.forceRefresh();
     long stored = System.nanoTime();
-    validator.warmUp();
+    validatorWarmUp.join();
     log.info(
-        "IG installed: {} conformance resources in {} ms, validator warmed in {} ms",
+        "IG installed: {} conformance resources in {} ms, then waited {} ms for the validator's warm-up",
         ig.conformanceResources().size(),
         (stored - start) / 1_000_000,
         (System.nanoTime() - stored) / 1_000_000);

@@ -2,6 +2,7 @@ package dk.kfgateway.ig;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
@@ -37,8 +38,17 @@ public final class ProfileValidator {
     private final FhirValidator validator;
 
     public ProfileValidator(FhirContext fhirContext, ImplementationGuide ig) {
+        this(fhirContext, ig, new DefaultProfileValidationSupport(fhirContext));
+    }
+
+    /**
+     * @param coreDefinitions the R4 core definitions; the server passes the instance its storage engine already holds,
+     *     so they are loaded (and kept in memory) once
+     */
+    public ProfileValidator(FhirContext fhirContext, ImplementationGuide ig, IValidationSupport coreDefinitions) {
         this.ig = ig;
-        this.module = new ReusingInstanceValidatorModule(supportChain(fhirContext, ig), MAX_IDLE, MAX_RUNS);
+        this.module = new ReusingInstanceValidatorModule(
+                supportChain(fhirContext, ig, coreDefinitions), MAX_IDLE, MAX_RUNS);
         this.validator = fhirContext.newValidator().registerValidatorModule(module);
         this.validator.setValidateAgainstStandardSchema(false);
         this.validator.setValidateAgainstStandardSchematron(false);
@@ -46,12 +56,17 @@ public final class ProfileValidator {
 
     /** The IG's definitions over R4 core, with in-memory terminology; package-visible for comparison tests. */
     static ValidationSupportChain supportChain(FhirContext fhirContext, ImplementationGuide ig) {
+        return supportChain(fhirContext, ig, new DefaultProfileValidationSupport(fhirContext));
+    }
+
+    private static ValidationSupportChain supportChain(
+            FhirContext fhirContext, ImplementationGuide ig, IValidationSupport coreDefinitions) {
         PrePopulatedValidationSupport igSupport = new PrePopulatedValidationSupport(fhirContext);
         ig.structureDefinitions().forEach(igSupport::addStructureDefinition);
         ig.codeSystems().forEach(igSupport::addCodeSystem);
         ig.valueSets().forEach(igSupport::addValueSet);
         return new ValidationSupportChain(
-                new DefaultProfileValidationSupport(fhirContext),
+                coreDefinitions,
                 igSupport,
                 new SnapshotGeneratingValidationSupport(fhirContext),
                 new InMemoryTerminologyServerValidationSupport(fhirContext),
