@@ -1,5 +1,7 @@
 package dk.kfgateway.calendar;
 
+import dk.kfgateway.ig.Ig;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +17,7 @@ import java.util.Optional;
 public final class DeadlineRules {
 
   /** The canonical URL of the code system the codes belong to. */
-  public static final String CODE_SYSTEM = "http://kf-gateway.dk/fhir/CodeSystem/kf-deadline-rules";
+  public static final String CODE_SYSTEM = Ig.codeSystem(Ig.CS_DEADLINE_RULES);
 
   public static final String CALENDAR_DAYS_14 = "calendar-days-14";
   public static final String CALENDAR_DAYS_30 = "calendar-days-30";

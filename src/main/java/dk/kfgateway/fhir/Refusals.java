@@ -1,5 +1,7 @@
 package dk.kfgateway.fhir;
 
+import dk.kfgateway.ig.Ig;
+
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
@@ -43,7 +45,7 @@ public final class Refusals {
               .setSeverity(OperationOutcome.IssueSeverity.ERROR)
               .setCode(code(violation.kind()))
               .setDiagnostics(violation.display());
-      issue.getDetails().addCoding().setSystem("http://kf-gateway.dk/fhir/rule").setCode(violation.rule().id());
+      issue.getDetails().addCoding().setSystem(Ig.CANONICAL + "/rule").setCode(violation.rule().id());
       issue.getDetails().setText(violation.message());
       if (violation.location() != null) {
         issue.addExpression(violation.location());

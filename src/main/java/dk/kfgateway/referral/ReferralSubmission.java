@@ -1,5 +1,7 @@
 package dk.kfgateway.referral;
 
+import dk.kfgateway.ig.Ig;
+
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
@@ -63,7 +65,7 @@ public final class ReferralSubmission {
   /** The ordered service: the ServiceRequest.code coding from kf-services. */
   public Optional<String> serviceCode() {
     return serviceRequest.getCode().getCoding().stream()
-        .filter(c -> KfSystems.SERVICES.equals(c.getSystem()))
+        .filter(c -> Ig.codeSystem(Ig.CS_SERVICES).equals(c.getSystem()))
         .map(Coding::getCode)
         .findFirst();
   }

@@ -1,5 +1,7 @@
 package dk.kfgateway.referral;
 
+import dk.kfgateway.ig.Ig;
+
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Coding;
@@ -67,7 +69,7 @@ public final class SubmittedDocument {
   /** The kf-document-types code, if the document is typed with one. */
   public Optional<String> typeCode() {
     return resource.getType().getCoding().stream()
-        .filter(c -> KfSystems.DOCUMENT_TYPES.equals(c.getSystem()))
+        .filter(c -> Ig.codeSystem(Ig.CS_DOCUMENT_TYPES).equals(c.getSystem()))
         .map(Coding::getCode)
         .filter(code -> code != null && !code.isBlank())
         .findFirst();

@@ -1,5 +1,7 @@
 package dk.kfgateway.referral;
 
+import dk.kfgateway.ig.Ig;
+
 import dk.kfgateway.rules.RuleRef;
 import dk.kfgateway.rules.Verdict;
 import java.util.stream.Collectors;
@@ -27,7 +29,7 @@ final class UnknownServiceRule implements ReferralRule {
     String known = catalogue.services().stream().map(ServiceDefinition::code).collect(Collectors.joining(", "));
     String what = context.submission().serviceCode()
         .map(code -> "The ordered service '" + code + "' is not in the service catalogue")
-        .orElse("The referral names no service: ServiceRequest.code has no coding from " + KfSystems.SERVICES);
+        .orElse("The referral names no service: ServiceRequest.code has no coding from " + Ig.codeSystem(Ig.CS_SERVICES));
     return Verdict.refused(RULE, what + "; order one of: " + known + ".", location);
   }
 }

@@ -1,5 +1,7 @@
 package dk.kfgateway.referral;
 
+import dk.kfgateway.ig.Ig;
+
 import dk.kfgateway.support.Pdfs;
 
 import static dk.kfgateway.referral.Intake.check;
@@ -66,7 +68,7 @@ class PhoneSparringPageLimitTest {
     void theClientsPageCountExtensionIsNotBelieved() {
       ReferralBundleBuilder referral = referral("phone-sparring-dictated")
           .document("Journaludskrift", "journal-extract", Pdfs.withPages(30));
-      referral.lastDocument().addExtension(KfSystems.BASE + "/StructureDefinition/kf-page-count", new IntegerType(10));
+      referral.lastDocument().addExtension(Ig.CANONICAL + "/StructureDefinition/kf-page-count", new IntegerType(10));
 
       assertThat(check(referral).breaks("REF-003")).isTrue();
     }

@@ -1,5 +1,7 @@
 package dk.kfgateway.referral;
 
+import dk.kfgateway.ig.Ig;
+
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -46,7 +48,7 @@ final class ReferralBundleBuilder {
     Reference kfRef = add(kliniskFunktion);
     serviceRequest.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
         .setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
-        .setCode(new CodeableConcept(new Coding(KfSystems.SERVICES, serviceCode, null)))
+        .setCode(new CodeableConcept(new Coding(Ig.codeSystem(Ig.CS_SERVICES), serviceCode, null)))
         .setSubject(patientRef).setRequester(caseworkerRef).addPerformer(kfRef);
     Reference requestRef = add(serviceRequest);
     task.setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER)
@@ -126,7 +128,7 @@ final class ReferralBundleBuilder {
 
   private DocumentReference newDocument(String title, String typeCode) {
     DocumentReference document = new DocumentReference().setStatus(DocumentReferenceStatus.CURRENT)
-        .setType(new CodeableConcept(new Coding(KfSystems.DOCUMENT_TYPES, typeCode, null)))
+        .setType(new CodeableConcept(new Coding(Ig.codeSystem(Ig.CS_DOCUMENT_TYPES), typeCode, null)))
         .setDate(Date.from(Instant.parse("2026-03-02T09:00:00Z")))
         .setSubject(task.getFor());
     document.addAuthor(new Reference().setDisplay("Egen læge, Lægehuset Holbæk")

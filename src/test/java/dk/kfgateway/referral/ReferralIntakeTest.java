@@ -8,7 +8,6 @@ import dk.kfgateway.support.ReferralFixture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -26,13 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ReferralIntakeTest extends GatewayIntegrationTest {
 
-  static Stream<String> orderableServices() {
-    Instant now = Instant.now();
-    return ReferralFixture.catalogue().services().stream().filter(s -> s.isOrderableAt(now)).map(ServiceDefinition::code);
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("orderableServices")
+  @MethodSource("dk.kfgateway.support.ReferralFixture#orderableServiceCodes")
   void everyOrderableServiceIsAcceptedAsOneTransaction(String service) {
     ReferralFixture referral = ReferralFixture.referral(service);
 

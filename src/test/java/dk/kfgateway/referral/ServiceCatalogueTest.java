@@ -1,5 +1,7 @@
 package dk.kfgateway.referral;
 
+import dk.kfgateway.ig.Ig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,7 +79,7 @@ class ServiceCatalogueTest {
   }
 
   private static CodeSystem codeSystemWith(String code) {
-    CodeSystem cs = new CodeSystem().setUrl(KfSystems.SERVICES);
+    CodeSystem cs = new CodeSystem().setUrl(Ig.codeSystem(Ig.CS_SERVICES));
     cs.addConcept().setCode(code);
     return cs;
   }

@@ -1,5 +1,7 @@
 package dk.kfgateway.referral;
 
+import dk.kfgateway.ig.Ig;
+
 import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -24,7 +26,7 @@ final class TestCatalogue {
   }
 
   static CodeSystem codeSystem() {
-    CodeSystem cs = new CodeSystem().setUrl(KfSystems.SERVICES).setStatus(PublicationStatus.ACTIVE);
+    CodeSystem cs = new CodeSystem().setUrl(Ig.codeSystem(Ig.CS_SERVICES)).setStatus(PublicationStatus.ACTIVE);
     concept(cs, "rehab-team-advice", "Health advice for the rehabilitation team", "bkg 2019 §5-§8, §21",
         c -> meeting(c, 10));
     concept(cs, "case-sparring", "Case sparring on a meeting day", "guide pkt. 1", c -> {

@@ -1,5 +1,7 @@
 package dk.kfgateway.referral;
 
+import dk.kfgateway.ig.Ig;
+
 import dk.kfgateway.support.Pdfs;
 
 import static dk.kfgateway.referral.Intake.check;
@@ -36,7 +38,7 @@ class UnknownServiceTest {
       referral.serviceRequest().setCode(new CodeableConcept(new Coding("http://snomed.info/sct", "11429006", null)));
 
       assertThat(violationsOf(check(referral), "REF-001")).singleElement()
-          .satisfies(v -> assertThat(v.message()).contains("names no service", KfSystems.SERVICES));
+          .satisfies(v -> assertThat(v.message()).contains("names no service", Ig.codeSystem(Ig.CS_SERVICES)));
     }
   }
 }

@@ -111,6 +111,12 @@ public final class ReferralFixture {
     return CATALOGUE;
   }
 
+  /** The codes of every service that can be ordered now: for tests that walk the whole catalogue. */
+  public static java.util.stream.Stream<String> orderableServiceCodes() {
+    Instant now = Instant.now();
+    return CATALOGUE.services().stream().filter(s -> s.isOrderableAt(now)).map(ServiceDefinition::code);
+  }
+
   /** Adds a case document of this type with a real PDF of this many pages. */
   public DocumentReference document(String typeCode, String title, int pages) {
     return document(typeCode, title, Pdfs.withPages(pages));

@@ -2,10 +2,8 @@ package dk.kfgateway.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.kfgateway.referral.ServiceDefinition;
 import dk.kfgateway.support.ReferralFixture;
 import java.time.Instant;
-import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -21,13 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReferralHappyPathTest extends WorkflowHttpTest {
 
-  static Stream<String> orderableServices() {
-    Instant now = Instant.now();
-    return ReferralFixture.catalogue().services().stream().filter(s -> s.isOrderableAt(now)).map(ServiceDefinition::code);
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("orderableServices")
+  @MethodSource("dk.kfgateway.support.ReferralFixture#orderableServiceCodes")
   void aReferralGoesFromRequestToResult(String service) {
     String taskId = submit(service);
 
