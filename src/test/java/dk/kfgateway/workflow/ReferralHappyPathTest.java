@@ -55,6 +55,28 @@ class ReferralHappyPathTest extends WorkflowHttpTest {
   }
 
   @Test
+  void theClinicPagesThroughItsWorkList() {
+    java.util.Set<String> submitted = new java.util.HashSet<>();
+    for (int i = 0; i < 3; i++) {
+      submitted.add(submit("running-case-statement"));
+    }
+
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    Bundle page = fhirAs(CLINIC).search()
+        .byUrl("Task?owner=Organization/kf-region-sjaelland&status=requested&_count=2&_sort=-_lastUpdated")
+        .returnBundle(Bundle.class).execute();
+    int pages = 0;
+    while (page != null && pages++ < 100) {
+      page.getEntry().forEach(e -> seen.add(e.getResource().getIdElement().getIdPart()));
+      assertThat(page.getEntry()).hasSizeLessThanOrEqualTo(2);
+      page = page.getLink(Bundle.LINK_NEXT) == null ? null : fhirAs(CLINIC).loadPage().next(page).execute();
+    }
+
+    assertThat(pages).isGreaterThan(1);
+    assertThat(seen).containsAll(submitted);
+  }
+
+  @Test
   void theMunicipalityFollowsItsOwnTasksByRequester() {
     String taskId = submit("running-case-statement");
     clinicMoves(taskId, TaskStatus.RECEIVED);

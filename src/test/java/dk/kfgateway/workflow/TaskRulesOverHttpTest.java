@@ -64,6 +64,38 @@ class TaskRulesOverHttpTest extends WorkflowHttpTest {
     }
 
     @Test
+    void theMunicipalityCannotSetTheTriageOutcome() {
+      String taskId = submit("running-case-statement");
+
+      HttpResponse<String> response = move(MUNICIPALITY, taskId, t -> t.setBusinessStatus(
+          new CodeableConcept(new Coding(WorkflowCodes.TRIAGE_OUTCOMES, "examination", null))));
+
+      assertThat(response.statusCode()).isEqualTo(403);
+      assertThat(ruleIds(response)).contains("WF-005");
+    }
+
+    @Test
+    void aTaskIsNotCompletedWithoutItsResult() {
+      String taskId = submit("running-case-statement");
+      clinicMoves(taskId, TaskStatus.RECEIVED, TaskStatus.ACCEPTED, TaskStatus.INPROGRESS);
+
+      HttpResponse<String> response = move(CLINIC, taskId, t -> t.setStatus(TaskStatus.COMPLETED));
+
+      assertThat(response.statusCode()).isEqualTo(422);
+      assertThat(ruleIds(response)).contains("WF-006");
+    }
+
+    @Test
+    void theMunicipalityEditsOnlyItsOwnFields() {
+      String taskId = submit("running-case-statement");
+
+      HttpResponse<String> response = move(MUNICIPALITY, taskId, t -> t.setPriority(Task.TaskPriority.URGENT));
+
+      assertThat(response.statusCode()).isEqualTo(403);
+      assertThat(ruleIds(response)).contains("WF-009");
+    }
+
+    @Test
     void aGpSystemCannotTouchATask() {
       String taskId = submit("running-case-statement");
 
