@@ -19,8 +19,4 @@ public class CalendarConfig {
     return new WorkingDayCalendar(DanishHolidays.withOptional(properties.deadlines().nonWorkingDays()));
   }
 
-  @Bean
-  public DeadlineCalculator deadlineCalculator(WorkingDayCalendar calendar) {
-    return new DeadlineCalculator(calendar);
-  }
 }

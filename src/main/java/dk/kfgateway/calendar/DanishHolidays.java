@@ -94,6 +94,7 @@ public final class DanishHolidays {
     days.add(new Holiday(MonthDay.of(12, 25).atYear(year), "Juledag (Christmas Day)"));
     days.add(new Holiday(MonthDay.of(12, 26).atYear(year), "2. juledag (Boxing Day)"));
     nonWorkingOptional.forEach(optional -> days.add(optional.in(year)));
-    return days.stream().collect(Collectors.toUnmodifiableMap(Holiday::date, Function.identity()));
+    // An optional day may fall on a public holiday (5 June is Whit Monday in 2028): the public holiday's name stays.
+    return Map.copyOf(days.stream().collect(Collectors.toMap(Holiday::date, Function.identity(), (first, second) -> first)));
   }
 }

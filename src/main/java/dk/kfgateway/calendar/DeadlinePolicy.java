@@ -52,6 +52,10 @@ public final class DeadlinePolicy {
   /** The due date after an on-hold pause: the time that was left at the hold, counted again from the resumption. */
   public Instant afterPause(String ruleCode, String municipality, Instant due, Instant holdStart, Instant resumed) {
     DeadlineKind kind = rulesFor(municipality).forCode(ruleCode).map(DeadlineRule::kind).orElse(DeadlineKind.CALENDAR_DAYS);
+    if (kind == DeadlineKind.BY_AGREEMENT) {
+      // An agreed date (or a case-specific one under this code) is a date, not a clock: a pause moves it by calendar time.
+      kind = DeadlineKind.CALENDAR_DAYS;
+    }
     return DeadlineClock.running(kind, due, calendar).pause(holdStart, resumed).due();
   }
 

@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.util.UrlUtil;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -29,18 +30,23 @@ public class IfMatchRequiredInterceptor {
     if ((operation == RestOperationTypeEnum.UPDATE || operation == RestOperationTypeEnum.PATCH)
         && types.contains(request.getResourceName())
         && request.getHeader("If-Match") == null) {
-      throw required(request.getResourceName() + "/" + request.getId().getIdPart(), "the If-Match header");
+      throw required(request.getRequestPath(), "the If-Match header");
     }
     if (operation == RestOperationTypeEnum.TRANSACTION && request.getResource() instanceof Bundle bundle) {
       for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
         Bundle.HTTPVerb method = entry.getRequest().getMethod();
         if ((method == Bundle.HTTPVerb.PUT || method == Bundle.HTTPVerb.PATCH)
-            && types.contains(entry.getRequest().getUrl().split("[/?]")[0])
+            && types.contains(resourceType(entry.getRequest().getUrl()))
             && !entry.getRequest().hasIfMatch()) {
           throw required(entry.getRequest().getUrl(), "entry.request.ifMatch");
         }
       }
     }
+  }
+
+  /** The type an entry URL addresses, in every form HAPI accepts: "Task/1", "/Task/1", "Task?x=y", absolute URLs. */
+  private static String resourceType(String url) {
+    return url == null ? "" : String.valueOf(UrlUtil.parseUrl(url).getResourceType());
   }
 
   private static BaseServerResponseException required(String what, String where) {

@@ -7,7 +7,6 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.subscription.model.ResourceDeliveryMessage;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import java.time.Clock;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Subscription;
 import org.slf4j.Logger;
@@ -25,12 +24,10 @@ public class DeliveryFailureRecorder {
 
   private final FhirContext fhirContext;
   private final DaoRegistry daos;
-  private final Clock clock;
 
-  public DeliveryFailureRecorder(FhirContext fhirContext, DaoRegistry daos, Clock clock) {
+  public DeliveryFailureRecorder(FhirContext fhirContext, DaoRegistry daos) {
     this.fhirContext = fhirContext;
     this.daos = daos;
-    this.clock = clock;
   }
 
   /** Returns true so that HAPI goes on with its retries. */
@@ -42,8 +39,12 @@ public class DeliveryFailureRecorder {
     try {
       var dao = daos.getResourceDao(Subscription.class);
       Subscription subscription = dao.read(subscriptionId, new SystemRequestDetails());
-      subscription.setError(clock.instant() + ": delivery of " + what + " failed (" + error.getMessage() + "); retrying");
-      dao.update(subscription, new SystemRequestDetails());
+      String text = "Delivery of " + what + " failed (" + error.getMessage() + "); retrying";
+      // Only a new kind of failure is written, so a dead endpoint does not grow the Subscription's history each retry.
+      if (!text.equals(subscription.getError())) {
+        subscription.setError(text);
+        dao.update(subscription, new SystemRequestDetails());
+      }
     } catch (RuntimeException e) {
       log.warn("Could not record the delivery failure on {}: {}", subscriptionId.getValue(), e.getMessage());
     }

@@ -3,7 +3,6 @@ package dk.kfgateway.notification;
 import ca.uhn.fhir.context.FhirContext;
 import dk.kfgateway.fhir.GatewayInterceptors;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,7 +12,7 @@ public class NotificationConfig {
 
   @Bean
   public DeliveryFailureRecorder deliveryFailureRecorder(
-      FhirContext fhirContext, DaoRegistry daos, Clock clock, GatewayInterceptors interceptors) {
-    return interceptors.register(new DeliveryFailureRecorder(fhirContext, daos, clock));
+      FhirContext fhirContext, DaoRegistry daos, GatewayInterceptors interceptors) {
+    return interceptors.register(new DeliveryFailureRecorder(fhirContext, daos));
   }
 }

@@ -18,7 +18,7 @@ final class MeetingDateRule implements ReferralRule {
     ServiceRequest request = context.submission().serviceRequest();
     return context.service()
         .filter(ServiceDefinition::meeting)
-        .filter(service -> !request.hasOccurrenceDateTimeType() || !request.getOccurrenceDateTimeType().hasValue())
+        .filter(service -> ReferralFields.meeting(request).isEmpty())
         .map(service -> Verdict.refused(
             new RuleRef(ID, service.source()),
             "The service " + service.label() + " is held at a meeting: give the meeting date and time in "

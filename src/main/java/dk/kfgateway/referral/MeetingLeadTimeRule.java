@@ -26,7 +26,7 @@ final class MeetingLeadTimeRule implements ReferralRule {
 
   @Override
   public Verdict check(IntakeContext context) {
-    Optional<Instant> meeting = meeting(context);
+    Optional<Instant> meeting = ReferralFields.meeting(context.submission().serviceRequest());
     if (context.service().isEmpty() || meeting.isEmpty()) {
       return Verdict.allowed();
     }
@@ -43,10 +43,4 @@ final class MeetingLeadTimeRule implements ReferralRule {
     return verdict;
   }
 
-  private static Optional<Instant> meeting(IntakeContext context) {
-    var request = context.submission().serviceRequest();
-    return request.hasOccurrenceDateTimeType() && request.getOccurrenceDateTimeType().getValue() != null
-        ? Optional.of(request.getOccurrenceDateTimeType().getValue().toInstant())
-        : Optional.empty();
-  }
 }

@@ -17,7 +17,10 @@ import org.hl7.fhir.r4.model.Bundle;
 @Interceptor
 public class ReferralIntakeInterceptor {
 
+  private static final String CHECKED_TASK = ReferralIntakeInterceptor.class.getName() + ".task";
+
   private final IntakeRules rules;
+  private final ReferralBundleShape shape = new ReferralBundleShape();
   private final ReferralBundleReader reader = new ReferralBundleReader();
   private final Clock clock;
 
@@ -29,7 +32,15 @@ public class ReferralIntakeInterceptor {
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
   public void beforeHandling(RequestDetails request, RestOperationTypeEnum operation) {
     if (operation == RestOperationTypeEnum.TRANSACTION && request.getResource() instanceof Bundle bundle) {
-      reader.read(bundle).ifPresent(referral -> Refusals.enforce(rules.check(referral, clock.instant())));
+      reader.read(bundle).ifPresent(referral -> {
+        Refusals.enforce(shape.check(bundle, referral).and(rules.check(referral, clock.instant())));
+        referral.task().ifPresent(task -> request.getUserData().put(CHECKED_TASK, task));
+      });
     }
+  }
+
+  /** True for the very Task object that intake checked in this request; any other new Task of a client is not. */
+  public static boolean isCheckedReferralTask(RequestDetails request, Object task) {
+    return request != null && request.getUserData().get(CHECKED_TASK) == task;
   }
 }

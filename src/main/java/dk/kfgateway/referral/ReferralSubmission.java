@@ -1,10 +1,8 @@
 package dk.kfgateway.referral;
 
-import dk.kfgateway.ig.Ig;
 
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -64,10 +62,7 @@ public final class ReferralSubmission {
 
   /** The ordered service: the ServiceRequest.code coding from kf-services. */
   public Optional<String> serviceCode() {
-    return serviceRequest.getCode().getCoding().stream()
-        .filter(c -> Ig.codeSystem(Ig.CS_SERVICES).equals(c.getSystem()))
-        .map(Coding::getCode)
-        .findFirst();
+    return ReferralFields.serviceCode(serviceRequest);
   }
 
   /** The entry of this Bundle a reference points to; empty for a stored resource or a dangling reference. */

@@ -1,5 +1,6 @@
 package dk.kfgateway.referral;
 
+import dk.kfgateway.ig.Ig;
 import dk.kfgateway.rules.RuleRef;
 import dk.kfgateway.rules.Verdict;
 import java.util.List;
@@ -9,7 +10,8 @@ import org.hl7.fhir.r4.model.Task;
 /**
  * REF-009: the Task that carries the referral's workflow must fit it, or Klinisk Funktion's work list would show a
  * task for the wrong request, citizen or recipient: intent order, status requested, focus and basedOn the
- * ServiceRequest, for the Patient, an owner (Klinisk Funktion). Source: the IG profile kf-task.
+ * ServiceRequest, for the Patient, an owner (Klinisk Funktion), and nothing yet of what the clinic or the gateway
+ * records later (triage outcome, reason, result, deadline). Source: the IG profile kf-task.
  */
 final class TaskFitsReferralRule implements ReferralRule {
 
@@ -27,7 +29,14 @@ final class TaskFitsReferralRule implements ReferralRule {
           (t, s) -> t.getBasedOn().stream().anyMatch(r -> s.refersTo(r, s.serviceRequest()))),
       new Check("for", "must point to the referral's Patient", TaskFitsReferralRule::isForThePatient),
       new Check("owner", "must name Klinisk Funktion (or a coordinator of it)",
-          (t, s) -> t.getOwner().hasReference() || t.getOwner().hasIdentifier()));
+          (t, s) -> t.getOwner().hasReference() || t.getOwner().hasIdentifier()),
+      // What Klinisk Funktion and the gateway record later cannot come with the referral (WF-005, WF-006, WF-011).
+      new Check("businessStatus", "is the clinic's triage outcome and must be empty in a new referral",
+          (t, s) -> !t.hasBusinessStatus()),
+      new Check("statusReason", "must be empty in a new referral", (t, s) -> !t.hasStatusReason()),
+      new Check("output", "is the clinic's result and must be empty in a new referral", (t, s) -> !t.hasOutput()),
+      new Check("restriction", "(the deadline) is set by the gateway on receipt and must be empty",
+          (t, s) -> !t.hasRestriction() && t.getExtensionByUrl(Ig.EXT_DEADLINE) == null));
 
   @Override
   public Verdict check(IntakeContext context) {

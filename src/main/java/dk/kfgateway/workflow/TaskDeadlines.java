@@ -2,6 +2,7 @@ package dk.kfgateway.workflow;
 
 import dk.kfgateway.calendar.DeadlinePolicy;
 import dk.kfgateway.ig.Ig;
+import dk.kfgateway.referral.ReferralFields;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -31,11 +32,8 @@ final class TaskDeadlines {
     if (task.getRestriction().getPeriod().getEnd() != null) {
       return;
     }
-    Optional<String> rule = ruleOfService.apply(referral.getCode().getCodingFirstRep().getCode());
-    Optional<Instant> meeting =
-        referral.hasOccurrenceDateTimeType() && referral.getOccurrenceDateTimeType().getValue() != null
-            ? Optional.of(referral.getOccurrenceDateTimeType().getValue().toInstant())
-            : Optional.empty();
+    Optional<String> rule = ReferralFields.serviceCode(referral).flatMap(ruleOfService);
+    Optional<Instant> meeting = ReferralFields.meeting(referral);
     rule.flatMap(code -> policy.atReceipt(code, municipality, received, meeting)).ifPresent(due -> record(task, due));
   }
 

@@ -3,10 +3,10 @@ package dk.kfgateway.workflow;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import dk.kfgateway.fhir.Refusals;
+import dk.kfgateway.referral.ReferralIntakeInterceptor;
 import dk.kfgateway.rules.Verdict;
 import dk.kfgateway.rules.Violation;
 import dk.kfgateway.security.Caller;
@@ -18,8 +18,8 @@ import org.hl7.fhir.r4.model.Task.TaskStatus;
 
 /**
  * The task state machine in every write path: each update of a Task is checked by {@link TaskChangePolicy} for the
- * caller's side (old version against new), and the deadline is kept on receipt and after a hold. A Task created
- * outside a referral transaction must be a cancellation request (code abort).
+ * caller's side (old version against new), and the deadline is kept on receipt and after a hold. A client creates a
+ * Task only as the one intake checked in its referral transaction, or as a cancellation request (code abort).
  */
 @Interceptor
 public class TaskWorkflowInterceptor {
@@ -41,7 +41,7 @@ public class TaskWorkflowInterceptor {
   public void beforeCreate(IBaseResource resource, RequestDetails request) {
     if (resource instanceof Task task
         && request instanceof ServletRequestDetails
-        && request.getRestOperationType() != RestOperationTypeEnum.TRANSACTION
+        && !ReferralIntakeInterceptor.isCheckedReferralTask(request, task)
         && !AbortRequests.isAbortRequest(task)) {
       Refusals.enforce(
           Verdict.refused(
@@ -67,7 +67,7 @@ public class TaskWorkflowInterceptor {
     if (AbortRequests.isAbortRequest(after)) {
       return;
     }
-    String municipality = records.municipalityOf(after).orElse(null);
+    String municipality = receiving || resuming ? records.municipalityOf(after).orElse(null) : null;
     if (receiving) {
       records.referralOf(after)
           .ifPresent(referral -> deadlines.onReceipt(after, referral, municipality, records.receivedAt(before)));

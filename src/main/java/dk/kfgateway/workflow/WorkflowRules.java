@@ -34,9 +34,7 @@ public final class WorkflowRules {
   public static final RuleRef MUNICIPALITY_FIELDS =
       new RuleRef("WF-009", "FHIR Workflow Task (the owner, not the requester, records the work); guide pkt. 8");
 
-  private WorkflowRules() {}
-
-  /** WF-002 for a move that exists but is reserved for other roles; the source is that row's. */
+  /** A GP or administrator system acting on a task at all. */
   public static final RuleRef PARTY_MAY_NOT_MOVE_TASKS =
       new RuleRef("WF-010", "FHIR Workflow Task (only requester and owner act on a task); bkg 2019 §3");
 
@@ -46,6 +44,9 @@ public final class WorkflowRules {
   public static final RuleRef TASK_OUTSIDE_REFERRAL =
       new RuleRef("WF-012", "guide pkt. 8 (cancellation through the secretariat); REF-011");
 
+  private WorkflowRules() {}
+
+  /** WF-002 for a move that exists but is reserved for other roles; the source is that row's. */
   public static RuleRef notPermitted(String source) {
     return new RuleRef("WF-002", source);
   }

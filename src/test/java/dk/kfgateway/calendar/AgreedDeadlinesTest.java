@@ -64,6 +64,15 @@ class AgreedDeadlinesTest {
     assertThat(moved).isEqualTo(at(2027, 1, 6, 10, 0));
   }
 
+  @Test
+  void aTaskWithAnAgreedDateResumesWithTheCalendarTimeLeft() {
+    Instant due = at(2026, 12, 10, 12, 0);
+
+    Instant moved = policy.afterPause("by-agreement", null, due, at(2026, 12, 1, 12, 0), at(2026, 12, 3, 12, 0));
+
+    assertThat(moved).isEqualTo(at(2026, 12, 12, 12, 0));
+  }
+
   private static Instant at(int y, int m, int d, int h, int min) {
     return LocalDateTime.of(y, m, d, h, min).atZone(WorkingDayCalendar.ZONE).toInstant();
   }

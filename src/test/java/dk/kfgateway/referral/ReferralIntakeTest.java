@@ -163,6 +163,44 @@ class ReferralIntakeTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aReferralAsABatchInsteadOfATransaction() {
+      ReferralFixture referral = ReferralFixture.referral("running-case-statement");
+      referral.bundle().setType(Bundle.BundleType.BATCH);
+
+      assertRefused(referral, 422, "REF-011").contains("transaction");
+    }
+
+    @Test
+    void twoReferralsInOneBundle() {
+      ReferralFixture referral = ReferralFixture.referral("running-case-statement");
+      ReferralFixture other = ReferralFixture.referral("le275-certificate");
+      referral.bundle().addEntry(other.bundle().getEntry().stream()
+          .filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.ServiceRequest).findFirst().orElseThrow());
+
+      assertRefused(referral, 422, "REF-012");
+    }
+
+    @Test
+    void aSecondTaskSmuggledIntoTheReferral() {
+      ReferralFixture referral = ReferralFixture.referral("running-case-statement");
+      Task extra = referral.task().copy().setStatus(Task.TaskStatus.COMPLETED);
+      referral.bundle().addEntry().setFullUrl("urn:uuid:0e6b7a1c-0000-4000-8000-00000000aaaa").setResource(extra)
+          .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Task");
+
+      assertRefused(referral, 422, "REF-012");
+    }
+
+    @Test
+    void aNewTaskCarryingTheClinicsFields() {
+      ReferralFixture referral = ReferralFixture.referral("running-case-statement");
+      referral.task().setBusinessStatus(new org.hl7.fhir.r4.model.CodeableConcept(new org.hl7.fhir.r4.model.Coding(
+          "http://kf-gateway.dk/fhir/CodeSystem/kf-triage-outcomes", "examination", null)));
+      referral.task().getRestriction().getPeriod().setEnd(new java.util.Date());
+
+      assertRefused(referral, 422, "REF-009").contains("Task.businessStatus").contains("Task.restriction");
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce() {
       ReferralFixture referral = ReferralFixture.referral("phone-sparring-dictated");
       referral.document("journal-extract", "Journaludskrift", 80);

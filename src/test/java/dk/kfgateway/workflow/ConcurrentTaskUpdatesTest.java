@@ -28,6 +28,24 @@ class ConcurrentTaskUpdatesTest extends WorkflowHttpTest {
   }
 
   @Test
+  void conditionalAndTransactionUpdatesWithoutAVersionAreRefusedToo() {
+    String taskId = submit("running-case-statement");
+    Task task = task(taskId).setStatus(TaskStatus.RECEIVED);
+    String json = FHIR.newJsonParser().encodeResourceToString(task);
+    org.hl7.fhir.r4.model.Bundle tx = new org.hl7.fhir.r4.model.Bundle()
+        .setType(org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION);
+    tx.addEntry().setResource(task).getRequest().setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT)
+        .setUrl("/Task/" + taskId);
+
+    HttpResponse<String> conditional = sendAs(CLINIC, "PUT", "/Task?_id=" + taskId, json);
+    HttpResponse<String> inTransaction = sendAs(CLINIC, "POST", "", FHIR.newJsonParser().encodeResourceToString(tx));
+
+    assertThat(conditional.statusCode()).as(conditional.body()).isEqualTo(428);
+    assertThat(inTransaction.statusCode()).as(inTransaction.body()).isEqualTo(428);
+    assertThat(task(taskId).getStatus()).isEqualTo(TaskStatus.REQUESTED);
+  }
+
+  @Test
   void ofTwoUpdatesOfTheSameVersionTheSecondIsRefusedAsAVersionConflict() {
     String taskId = submit("running-case-statement");
     Task first = task(taskId);

@@ -130,6 +130,21 @@ class TaskRulesOverHttpTest extends WorkflowHttpTest {
   }
 
   @Test
+  void aTaskCreatedInATransactionWithoutItsReferralIsRefused() {
+    Task loose = task(submit("running-case-statement")).copy();
+    loose.setId((String) null);
+    loose.getMeta().setVersionId(null);
+    org.hl7.fhir.r4.model.Bundle tx = new org.hl7.fhir.r4.model.Bundle()
+        .setType(org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION);
+    tx.addEntry().setResource(loose).getRequest().setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.POST).setUrl("Task");
+
+    var response = sendAs(MUNICIPALITY, "POST", "", FHIR.newJsonParser().encodeResourceToString(tx));
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(ruleIds(response)).contains("WF-012");
+  }
+
+  @Test
   void theClinicAssignsANamedHealthCoordinator() {
     String taskId = submit("le275-certificate");
     clinicMoves(taskId, TaskStatus.RECEIVED);
