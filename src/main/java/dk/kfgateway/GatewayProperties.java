@@ -21,7 +21,15 @@ public record GatewayProperties(
     @Valid @NotNull @DefaultValue Fhir fhir,
     @Valid @NotNull @DefaultValue Demo demo,
     @Valid @NotNull @DefaultValue Deadlines deadlines,
-    @Valid @NotNull @DefaultValue Security security) {
+    @Valid @NotNull @DefaultValue Security security,
+    @Valid @NotNull @DefaultValue Notifications notifications) {
+
+  /**
+   * @param endpointPattern the rest-hook endpoints a Subscription may name (a regular expression), so that the gateway
+   *     calls only registered systems; the default allows the local machine only, for trying it out
+   */
+  public record Notifications(
+      @NotBlank @DefaultValue("^https?://(localhost|127\\.0\\.0\\.1)(:[0-9]+)?(/.*)?$") String endpointPattern) {}
 
   /**
    * @param dataDir folder of the embedded H2 database (used by the default {@code spring.datasource.url})

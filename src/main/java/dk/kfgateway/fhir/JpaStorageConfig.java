@@ -68,9 +68,10 @@ public class JpaStorageConfig {
 
   /** Rest-hook subscriptions notify the hospital EHR and the municipal systems of new and changed tasks. */
   @Bean
-  public SubscriptionSettings subscriptionSettings() {
+  public SubscriptionSettings subscriptionSettings(GatewayProperties properties) {
     SubscriptionSettings settings = new SubscriptionSettings();
     settings.addSupportedSubscriptionType(Subscription.SubscriptionChannelType.RESTHOOK);
+    settings.setRestHookEndpointUrlValidationRegex(properties.notifications().endpointPattern());
     return settings;
   }
 

@@ -22,7 +22,8 @@ class ReadmeWalkthroughTest extends GatewayIntegrationTest {
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
 
     HttpResponse<String> workList = sendAs("kf-sjaelland-ehr", "GET",
-        "/Task?owner=Organization/kf-region-sjaelland&status=requested&_include=Task:focus&_include=Task:patient", null);
+        "/Task?owner=Organization/kf-region-sjaelland&status=requested&_include=Task:focus&_include=Task:patient"
+            + "&_count=500", null);
     assertThat(workList.body()).contains("\"id\": \"task-1\"").contains("Eksempelsen");
 
     String task = sendAs("kf-sjaelland-ehr", "GET", "/Task/task-1", null).body()
@@ -31,10 +32,12 @@ class ReadmeWalkthroughTest extends GatewayIntegrationTest {
     assertThat(received.statusCode()).as(received.body()).isEqualTo(200);
     assertThat(received.body()).contains("restriction").contains("calendar-days-30");
 
-    assertThat(sendAs("holbaek-jobcenter", "GET", "/Task?requester=PractitionerRole/caseworker-holbaek", null).body())
+    assertThat(sendAs("holbaek-jobcenter", "GET", "/Task?requester=PractitionerRole/caseworker-holbaek&_count=500", null)
+        .body())
         .contains("task-1");
     assertThat(sendAs("kf-sjaelland-ehr", "GET",
-        "/Task?owner=Organization/kf-region-sjaelland&status=received,accepted,in-progress&due=lt2027-01-01", null).body())
+        "/Task?owner=Organization/kf-region-sjaelland&status=received,accepted,in-progress&due=lt2027-01-01&_count=500",
+        null).body())
         .contains("task-1");
   }
 

@@ -83,6 +83,20 @@ class SubscriptionNotificationTest extends GatewayIntegrationTest {
     await(() -> received.stream().anyMatch(r -> mentions(r, taskId) && r.contains("received")));
   }
 
+  @Test
+  void aSubscriptionToAnUnregisteredEndpointIsRefused() {
+    Subscription subscription = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
+        .setReason("Exfiltrate").setCriteria("Task?status=requested");
+    subscription.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK)
+        .setEndpoint("https://collector.example.net/hook").setPayload("application/fhir+json");
+
+    var response = sendAs("holbaek-jobcenter", "POST", "/Subscription",
+        FHIR.newJsonParser().encodeResourceToString(subscription));
+
+    assertThat(response.statusCode()).isBetween(400, 422);
+    assertThat(response.body()).contains("collector.example.net");
+  }
+
   private void subscribe(String client, String criteria) throws InterruptedException {
     subscriber = client;
     Subscription subscription = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)

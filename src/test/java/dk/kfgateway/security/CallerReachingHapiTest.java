@@ -50,7 +50,7 @@ class CallerReachingHapiTest extends GatewayIntegrationTest {
     assertThat(caller.role()).isEqualTo(PartyRole.MUNICIPALITY);
     assertThat(caller.organization()).isEqualTo("Organization/municipality-holbaek");
     assertThat(caller.practitionerRole()).isEqualTo("PractitionerRole/caseworker-holbaek");
-    assertThat(caller.scopes()).contains("system/Task.crus", "system/ServiceRequest.crus");
+    assertThat(caller.scopes()).contains("system/Task.crus", "system/ServiceRequest.crs");
   }
 
   @Test
