@@ -12,6 +12,7 @@ import dk.kfgateway.rules.Violation;
 import dk.kfgateway.security.Caller;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
@@ -56,6 +57,7 @@ public class TaskWorkflowInterceptor {
     if (!(updated instanceof Task after) || !(previous instanceof Task before)) {
       return;
     }
+    Caller.of(request).ifPresent(caller -> checkOwnTask(caller, before));
     TaskChange change = TaskChange.of(before, after, actor(request));
     boolean resuming = before.getStatus() == TaskStatus.ONHOLD && after.getStatus() != TaskStatus.ONHOLD;
     boolean receiving = before.getStatus() == TaskStatus.REQUESTED && after.getStatus() == TaskStatus.RECEIVED;
@@ -73,6 +75,23 @@ public class TaskWorkflowInterceptor {
           .ifPresent(referral -> deadlines.onReceipt(after, referral, municipality, records.receivedAt(before)));
     } else if (resuming) {
       deadlines.onResume(after, versions, municipality, clock.instant());
+    }
+  }
+
+  /**
+   * A party acts only on its own cases: a municipality on the tasks it requested, Klinisk Funktion and its secretariat
+   * on the tasks their clinic owns (WF-013). The task as stored decides, not what the update claims.
+   */
+  private void checkOwnTask(Caller caller, Task stored) {
+    Optional<String> organisation = switch (caller.role()) {
+      case MUNICIPALITY -> records.municipalityOf(stored).map(id -> "Organization/" + id);
+      case CLINIC, SECRETARIAT -> records.find(stored.getOwner()).map(ResolvedOwner::organisation);
+      default -> Optional.empty();
+    };
+    if (organisation.isPresent() && !caller.actsFor(organisation.get())) {
+      throw Refusals.toException(Verdict.of(new Violation(WorkflowRules.OWN_TASKS_ONLY, Violation.Kind.NOT_PERMITTED,
+          caller.clientId() + " acts for " + caller.organization() + "; this task belongs to " + organisation.get(),
+          "Task")));
     }
   }
 

@@ -44,6 +44,9 @@ public final class WorkflowRules {
   public static final RuleRef TASK_OUTSIDE_REFERRAL =
       new RuleRef("WF-012", "guide pkt. 8 (cancellation through the secretariat); REF-011");
 
+  public static final RuleRef OWN_TASKS_ONLY =
+      new RuleRef("WF-013", "bkg 2019 §3 (data exchanged only between the case's municipality and region)");
+
   private WorkflowRules() {}
 
   /** WF-002 for a move that exists but is reserved for other roles; the source is that row's. */

@@ -37,12 +37,19 @@ import org.springframework.test.context.DynamicPropertySource;
       "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".secret={noop}test-secret",
       "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".role=ADMINISTRATOR",
       "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".organization=Organization/kf-test",
-      "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".scopes=system/*.cruds"
+      "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".scopes=system/*.cruds",
+      // Another region's Klinisk Funktion, for the tests of who may act on whose cases.
+      "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".secret={noop}other-clinic-secret",
+      "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".role=CLINIC",
+      "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".organization=Organization/kf-region-midtjylland"
     })
 public abstract class GatewayIntegrationTest {
 
   /** A test-only client with every scope; not in the demo configuration. */
   protected static final String TEST_CLIENT = "test-all-scopes";
+
+  /** A test-only client of another region's Klinisk Funktion. */
+  protected static final String OTHER_CLINIC = "kf-midtjylland-ehr";
 
   protected static final FhirContext FHIR = FhirContext.forR4Cached();
 

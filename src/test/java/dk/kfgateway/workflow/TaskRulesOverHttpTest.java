@@ -96,6 +96,27 @@ class TaskRulesOverHttpTest extends WorkflowHttpTest {
     }
 
     @Test
+    void anotherMunicipalityCannotCancelTheTask_bkg2019par3() {
+      String taskId = submit("running-case-statement");
+
+      HttpResponse<String> response = move(OTHER_MUNICIPALITY, taskId, t -> t.setStatus(TaskStatus.CANCELLED));
+
+      assertThat(response.statusCode()).isEqualTo(403);
+      assertThat(ruleIds(response)).contains("WF-013");
+      assertThat(task(taskId).getStatus()).isEqualTo(TaskStatus.REQUESTED);
+    }
+
+    @Test
+    void anotherRegionsClinicCannotMoveTheTask_bkg2019par3() {
+      String taskId = submit("running-case-statement");
+
+      HttpResponse<String> response = move(OTHER_CLINIC, taskId, t -> t.setStatus(TaskStatus.RECEIVED));
+
+      assertThat(response.statusCode()).isEqualTo(403);
+      assertThat(ruleIds(response)).contains("WF-013");
+    }
+
+    @Test
     void aGpSystemCannotTouchATask() {
       String taskId = submit("running-case-statement");
 
