@@ -6,10 +6,6 @@ import ca.uhn.fhir.validation.IInstanceValidatorModule;
 import ca.uhn.fhir.validation.IValidationContext;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,7 +55,7 @@ final class ReusingInstanceValidatorModule implements IInstanceValidatorModule {
         }
         String json = context.getResourceAsString();
         Set<String> profileUrls = new LinkedHashSet<>(context.getOptions().getProfiles());
-        profileUrls.addAll(declaredProfiles(json));
+        context.getResource().getMeta().getProfile().forEach(p -> profileUrls.add(p.getValueAsString()));
         List<StructureDefinition> profiles = new ArrayList<>();
         List<ValidationMessage> unknownProfiles = new ArrayList<>();
         for (String url : profileUrls) {
@@ -90,15 +86,6 @@ final class ReusingInstanceValidatorModule implements IInstanceValidatorModule {
         }
     }
 
-    private static List<String> declaredProfiles(String json) {
-        JsonObject meta = JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("meta");
-        JsonElement declared = meta == null ? null : meta.get("profile");
-        List<String> urls = new ArrayList<>();
-        if (declared instanceof JsonArray array) {
-            array.forEach(url -> urls.add(url.getAsString()));
-        }
-        return urls;
-    }
 
     /** The two messages HAPI's ValidatorWrapper drops: a binding without a source, and the mimetypes value set. */
     private static boolean isFilteredOut(ValidationMessage m) {
