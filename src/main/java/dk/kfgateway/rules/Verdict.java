@@ -27,6 +27,11 @@ public record Verdict(List<Violation> violations) {
     return new Verdict(List.of(new Violation(rule, Violation.Kind.BUSINESS_RULE, message, location)));
   }
 
+  /** A refusal because the caller's role or organisation may not do this (HTTP 403). */
+  public static Verdict notPermitted(RuleRef rule, String message, String location) {
+    return of(new Violation(rule, Violation.Kind.NOT_PERMITTED, message, location));
+  }
+
   public static Verdict of(Violation violation) {
     return new Verdict(List.of(violation));
   }

@@ -1,0 +1,22 @@
+package dk.kfgateway.audit;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import dk.kfgateway.fhir.GatewayInterceptors;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+@Configuration
+public class AuditConfig {
+
+  @Bean
+  public AuditTrail auditTrail(DaoRegistry daos, PlatformTransactionManager transactions, Clock clock) {
+    return new AuditTrail(daos, transactions, clock);
+  }
+
+  @Bean
+  public AuditTrailGuard auditTrailGuard(GatewayInterceptors interceptors) {
+    return interceptors.register(new AuditTrailGuard());
+  }
+}

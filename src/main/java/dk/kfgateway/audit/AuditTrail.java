@@ -1,0 +1,55 @@
+package dk.kfgateway.audit;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import java.time.Clock;
+import java.util.Date;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.IdType;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes the audit trail as AuditEvents in HAPI's storage, searchable by the administrator
+ * ({@code GET /fhir/AuditEvent?patient=...}).
+ *
+ * <p>Every reference in a record (citizen, consent, entities) must name a stored resource: HAPI keeps referential
+ * integrity on AuditEvents too.
+ */
+public class AuditTrail {
+
+  private final DaoRegistry daos;
+  private final TransactionTemplate independent;
+  private final Clock clock;
+
+  public AuditTrail(DaoRegistry daos, PlatformTransactionManager transactions, Clock clock) {
+    this.daos = daos;
+    this.independent = new TransactionTemplate(transactions);
+    this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+  }
+
+  /**
+   * Records in the current transaction, if there is one, so that a change and its audit record commit or roll back
+   * together.
+   */
+  public IdType record(AuditRecord record) {
+    return store(record);
+  }
+
+  /**
+   * Records in a transaction of its own, so that the record stays when the request's transaction rolls back: for
+   * denials and failures ("a rejected transaction leaves no trace but its audit record").
+   */
+  public IdType recordIndependently(AuditRecord record) {
+    return independent.execute(status -> store(record));
+  }
+
+  private IdType store(AuditRecord record) {
+    IFhirResourceDao<AuditEvent> dao = daos.getResourceDao(AuditEvent.class);
+    AuditEvent event = AuditEvents.of(record, Date.from(clock.instant()));
+    return (IdType) dao.create(event, new SystemRequestDetails()).getId().toUnqualifiedVersionless();
+  }
+}
