@@ -46,6 +46,14 @@ public class FhirServerConfig {
           "Bundle",
           "OperationOutcome");
 
+  /** HAPI's beans of the types not served are never created; ConceptMap stays for HAPI's terminology services. */
+  @Bean
+  static UnservedTypesPruner unservedTypesPruner() {
+    java.util.Set<String> kept = new java.util.HashSet<>(SERVED_TYPES);
+    kept.add("ConceptMap");
+    return new UnservedTypesPruner(kept);
+  }
+
   @Bean
   public RestfulServer restfulServer(
       IFhirSystemDao<?, ?> systemDao,
