@@ -22,7 +22,34 @@ public record GatewayProperties(
     @Valid @NotNull @DefaultValue Demo demo,
     @Valid @NotNull @DefaultValue Deadlines deadlines,
     @Valid @NotNull @DefaultValue Security security,
-    @Valid @NotNull @DefaultValue Notifications notifications) {
+    @Valid @NotNull @DefaultValue Notifications notifications,
+    @Valid @NotNull @DefaultValue Routing routing) {
+
+  /**
+   * Results routing and push delivery of the GP's copies (README "Results routing and GP delivery").
+   *
+   * @param endpoints the GP system's message endpoint per GP clinic (its Organization id), e.g.
+   *     {@code gp-clinic-nordvej: https://gp.example/fhir/$process-message}; a clinic without one fetches its copies
+   *     by search
+   * @param demoInbox when no endpoint is configured, deliver to the gateway's own demo inbox ({@code /demo/gp-inbox})
+   * @param dispatcherEnabled run the dispatcher on this node
+   * @param interval pause between two rounds of the dispatcher
+   * @param batchSize most copies one round delivers
+   * @param maxAttempts failed attempts before a copy becomes a dead letter for the secretariat
+   * @param initialBackoff wait after the first failure; doubled after each further failure
+   * @param maxBackoff the longest wait between two attempts
+   * @param timeout connect and answer timeout of one delivery
+   */
+  public record Routing(
+      @NotNull @DefaultValue java.util.Map<String, String> endpoints,
+      @DefaultValue("false") boolean demoInbox,
+      @DefaultValue("true") boolean dispatcherEnabled,
+      @NotNull @DefaultValue("5s") Duration interval,
+      @Min(1) @DefaultValue("20") int batchSize,
+      @Min(1) @DefaultValue("8") int maxAttempts,
+      @NotNull @DefaultValue("10s") Duration initialBackoff,
+      @NotNull @DefaultValue("1h") Duration maxBackoff,
+      @NotNull @DefaultValue("10s") Duration timeout) {}
 
   /**
    * @param endpointPattern the rest-hook endpoints a Subscription may name (a regular expression), so that the gateway
@@ -45,12 +72,16 @@ public record GatewayProperties(
    * @param searchReuse how long an identical search may reuse cached results; zero so that a work-list poll always
    *     sees a task created a moment ago
    * @param validateOnWrite validate profiled resources against the IG on every write
+   * @param rulesEnabled the gateway's own interceptors (validation, intake, workflow, consent, routing, scopes, tenancy,
+   *     audit); false only for the benchmark's baseline (plain HAPI JPA on the same storage behind the same token
+   *     check), never in production
    */
   public record Fhir(
       @Min(1) @DefaultValue("20") int defaultPageSize,
       @Min(1) @DefaultValue("200") int maxPageSize,
       @NotNull @DefaultValue("0s") Duration searchReuse,
-      @DefaultValue("true") boolean validateOnWrite) {}
+      @DefaultValue("true") boolean validateOnWrite,
+      @DefaultValue("true") boolean rulesEnabled) {}
 
   /**
    * Deadlines (frister): the defaults hold "unless otherwise agreed" between municipality and region.
@@ -84,6 +115,10 @@ public record GatewayProperties(
    * @param authorizationServer the embedded authorisation server
    * @param roleScopes the SMART scopes a client of each role may ask for, unless its entry lists its own
    * @param clients the registered client systems by client id (the embedded server's registrations)
+   * @param maxRequestSize the largest request body accepted (413 above it): a case is at most 75 pages (guide pkt.
+   *     12), which as scanned PDFs sent base64-encoded in one transaction stays well below the default
+   * @param unrestrictedClients client ids exempt from tenant isolation (test and data-migration tools only; empty by
+   *     default); their scopes still apply and every access is audited
    */
   public record Security(
       @NotBlank @DefaultValue("kf-gateway") String audience,
@@ -94,7 +129,9 @@ public record GatewayProperties(
       @NotNull @DefaultValue java.util.List<String> corsAllowedOrigins,
       @Valid @NotNull @DefaultValue AuthorizationServer authorizationServer,
       @NotNull @DefaultValue java.util.Map<dk.kfgateway.security.PartyRole, java.util.List<String>> roleScopes,
-      @Valid @NotNull @DefaultValue java.util.Map<String, Client> clients) {
+      @Valid @NotNull @DefaultValue java.util.Map<String, Client> clients,
+      @NotNull @DefaultValue("64MB") org.springframework.util.unit.DataSize maxRequestSize,
+      @NotNull @DefaultValue java.util.List<String> unrestrictedClients) {
 
     /**
      * @param enabled run the embedded authorisation server (token endpoint {@code /oauth2/token})

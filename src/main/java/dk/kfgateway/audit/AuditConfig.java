@@ -16,6 +16,16 @@ public class AuditConfig {
   }
 
   @Bean
+  public AccessAudit accessAudit(AuditTrail trail, GatewayInterceptors interceptors) {
+    return interceptors.register(new AccessAudit(trail));
+  }
+
+  @Bean
+  public WriteAudit writeAudit(AuditTrail trail, GatewayInterceptors interceptors) {
+    return interceptors.register(new WriteAudit(trail));
+  }
+
+  @Bean
   public AuditTrailGuard auditTrailGuard(GatewayInterceptors interceptors) {
     return interceptors.register(new AuditTrailGuard());
   }

@@ -23,6 +23,14 @@ final class AuditEvents {
   private AuditEvents() {}
 
   static AuditEvent of(AuditRecord record, Date recorded) {
+    return of(record, recorded, reference -> true);
+  }
+
+  /**
+   * @param stored whether a reference of the agent names a stored resource; one that does not (a client registered
+   *     for an organisation not in the directory) is kept as display text, since HAPI refuses dangling references
+   */
+  static AuditEvent of(AuditRecord record, Date recorded, java.util.function.Predicate<String> stored) {
     AuditEvent event = new AuditEvent();
     event.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"));
     String subtypeSystem = FHIR_INTERACTIONS.contains(record.subtype()) ? RESTFUL_INTERACTION : GATEWAY_SUBTYPES;
@@ -38,12 +46,12 @@ final class AuditEvents {
     agent.setName(who.clientId());
     agent.addRole().addCoding(new Coding(PARTY_ROLES, who.role(), null));
     if (who.practitionerRole() != null) {
-      agent.setWho(new Reference(who.practitionerRole()));
+      agent.setWho(reference(who.practitionerRole(), stored));
     } else if (who.organization() != null) {
-      agent.setWho(new Reference(who.organization()));
+      agent.setWho(reference(who.organization(), stored));
     }
     if (who.organization() != null) {
-      event.addAgent().setRequestor(false).setWho(new Reference(who.organization()))
+      event.addAgent().setRequestor(false).setWho(reference(who.organization(), stored))
           .setType(new org.hl7.fhir.r4.model.CodeableConcept(
               new Coding("http://terminology.hl7.org/CodeSystem/v3-RoleClass", "PROV", "healthcare provider")));
     }
@@ -58,5 +66,9 @@ final class AuditEvents {
       event.addEntity().setWhat(new Reference(entity)).setRole(new Coding(OBJECT_ROLE, "4", "Domain Resource"));
     }
     return event;
+  }
+
+  private static Reference reference(String target, java.util.function.Predicate<String> stored) {
+    return stored.test(target) ? new Reference(target) : new Reference().setDisplay(target);
   }
 }

@@ -23,6 +23,8 @@ public class AuditTrail {
   private final DaoRegistry daos;
   private final TransactionTemplate independent;
   private final Clock clock;
+  /** Agent references known to be stored (organisations and people change rarely; only hits are kept). */
+  private final java.util.Set<String> storedAgents = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public AuditTrail(DaoRegistry daos, PlatformTransactionManager transactions, Clock clock) {
     this.daos = daos;
@@ -49,7 +51,25 @@ public class AuditTrail {
 
   private IdType store(AuditRecord record) {
     IFhirResourceDao<AuditEvent> dao = daos.getResourceDao(AuditEvent.class);
-    AuditEvent event = AuditEvents.of(record, Date.from(clock.instant()));
+    AuditEvent event = AuditEvents.of(record, Date.from(clock.instant()), this::isStored);
     return (IdType) dao.create(event, new SystemRequestDetails()).getId().toUnqualifiedVersionless();
+  }
+
+  private boolean isStored(String reference) {
+    if (storedAgents.contains(reference)) {
+      return true;
+    }
+    IdType id = new IdType(reference);
+    if (id.getResourceType() == null || !daos.isResourceTypeSupported(id.getResourceType())) {
+      return false;
+    }
+    // a search, not a read: a failed read inside the request's transaction would mark it for rollback
+    var map = ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous(
+        "_id", new ca.uhn.fhir.rest.param.TokenParam(id.getIdPart()));
+    boolean stored = !daos.getResourceDao(id.getResourceType()).search(map, new SystemRequestDetails()).isEmpty();
+    if (stored) {
+      storedAgents.add(reference);
+    }
+    return stored;
   }
 }

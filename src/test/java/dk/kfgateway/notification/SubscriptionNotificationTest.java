@@ -86,7 +86,7 @@ class SubscriptionNotificationTest extends GatewayIntegrationTest {
   @Test
   void aSubscriptionToAnUnregisteredEndpointIsRefused() {
     Subscription subscription = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
-        .setReason("Exfiltrate").setCriteria("Task?status=requested");
+        .setReason("Exfiltrate").setCriteria("Task?requester=PractitionerRole/caseworker-holbaek");
     subscription.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK)
         .setEndpoint("https://collector.example.net/hook").setPayload("application/fhir+json");
 

@@ -35,6 +35,8 @@ class ExternalIssuerTest {
         List.of(),
         new GatewayProperties.Security.AuthorizationServer(false, Duration.ofMinutes(5), null),
         Map.of(),
-        Map.of());
+        Map.of(),
+        org.springframework.util.unit.DataSize.ofMegabytes(64),
+        List.of());
   }
 }

@@ -34,10 +34,15 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "gateway.demo.enabled=true",
+      // Several test contexts live at once; PostgreSQL allows 100 connections in all.
+      "spring.datasource.hikari.maximum-pool-size=8",
+      "spring.datasource.hikari.minimum-idle=1",
       "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".secret={noop}test-secret",
       "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".role=ADMINISTRATOR",
       "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".organization=Organization/kf-test",
       "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".scopes=system/*.cruds",
+      // The test client sets up and inspects every party's data: exempt from tenant isolation (still audited).
+      "gateway.security.unrestricted-clients=" + GatewayIntegrationTest.TEST_CLIENT,
       // Another region's Klinisk Funktion, for the tests of who may act on whose cases.
       "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".secret={noop}other-clinic-secret",
       "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".role=CLINIC",

@@ -1,0 +1,109 @@
+package dk.kfgateway.audit;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.ResponseDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import dk.kfgateway.audit.AuditRecord.Outcome;
+import dk.kfgateway.security.Caller;
+import dk.kfgateway.security.TenantConsentService;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One AuditEvent per request that reads citizen data or is refused, recorded on its own after the answer is known
+ * (writes: {@link WriteAudit}). The gateway's own writes (the AuditEvents among them) have no
+ * caller and are never audited here; reading the audit trail itself is not audited either.
+ */
+@Interceptor
+public class AccessAudit {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccessAudit.class);
+
+  private final AuditTrail trail;
+
+  public AccessAudit(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+  public boolean read(RequestDetails request, ResponseDetails response) {
+    Optional<RequestKind> kind = RequestKind.reading(request.getRestOperationType(), request.getRequestType())
+        .or(() -> readOnlyBundle(request));
+    Optional<Caller> caller = Caller.of(request);
+    if (kind.isEmpty() || caller.isEmpty() || "AuditEvent".equals(request.getResourceName())) {
+      return true;
+    }
+    AuditedResources shown = AuditedResources.shown(response.getResponseResource());
+    List<IBaseResource> hidden = TenantConsentService.hiddenIn(request);
+    if (!shown.isEmpty() || !hidden.isEmpty() || isCaseType(request) || includes(request)) {
+      AuditedResources all = AuditedResources.shown(response.getResponseResource());
+      hidden.forEach(all::add);
+      long refusedEntries = refusedEntries(response.getResponseResource());
+      String reason = hidden.isEmpty() && refusedEntries == 0 ? null
+          : "[SEC-004] " + hidden.size() + " resource(s) of other parties' cases left out of the answer"
+              + (refusedEntries == 0 ? "" : "; " + refusedEntries + " entries refused");
+      trail.recordIndependently(new AuditRecord(kind.get().action(), kind.get().subtype(),
+          reason == null ? Outcome.SUCCESS : Outcome.DENIED, Writes.agent(caller.get()), all.citizen(), null,
+          all.entities(), reason));
+    }
+    return true;
+  }
+
+  /** Before HAPI's ExceptionHandlingInterceptor (order 0), which writes the answer and ends the hook chain. */
+  @Hook(value = Pointcut.SERVER_HANDLE_EXCEPTION, order = -10)
+  public boolean refused(RequestDetails request, BaseServerResponseException exception) {
+    Optional<Caller> caller = Caller.of(request);
+    if (caller.isEmpty() || "AuditEvent".equals(request.getResourceName())) {
+      return true;
+    }
+    RequestKind kind = RequestKind.of(request.getRestOperationType(), request.getRequestType());
+    List<IBaseResource> hidden = TenantConsentService.hiddenIn(request);
+    int status = exception.getStatusCode();
+    Outcome outcome = status == 401 || status == 403 || !hidden.isEmpty() ? Outcome.DENIED : Outcome.FAILED;
+    AuditedResources concerned = AuditedResources.of(hidden);
+    String reason = hidden.isEmpty() ? status + ": " + exception.getMessage()
+        : "[SEC-004] 404: not part of a case of " + caller.get().organization();
+    try {
+      trail.recordIndependently(new AuditRecord(kind.action(), kind.subtype(), outcome, Writes.agent(caller.get()),
+          concerned.citizen(), null, concerned.entities(), truncate(reason)));
+    } catch (RuntimeException e) {
+      LOG.error("Could not audit a refused request ({})", kind.subtype(), e);
+    }
+    return true;
+  }
+
+  /** A batch or transaction that wrote nothing (only GET entries) is audited like a read. */
+  private static Optional<RequestKind> readOnlyBundle(RequestDetails request) {
+    RestOperationTypeEnum operation = request.getRestOperationType();
+    boolean bundle = operation == RestOperationTypeEnum.BATCH || operation == RestOperationTypeEnum.TRANSACTION;
+    return bundle && !WriteAudit.wroteIn(request)
+        ? Optional.of(RequestKind.of(operation, request.getRequestType()))
+        : Optional.empty();
+  }
+
+  private static long refusedEntries(IBaseResource response) {
+    return response instanceof org.hl7.fhir.r4.model.Bundle bundle ? bundle.getEntry().stream()
+        .filter(e -> e.hasResponse() && e.getResponse().getStatus() != null
+            && e.getResponse().getStatus().startsWith("4")).count() : 0;
+  }
+
+  private static boolean isCaseType(RequestDetails request) {
+    return request.getResourceName() != null && AuditedResources.CASE_TYPES.contains(request.getResourceName());
+  }
+
+  /** A search that asks for other types alongside (which the filters may have removed) is audited too. */
+  private static boolean includes(RequestDetails request) {
+    return request.getParameters().keySet().stream().anyMatch(p -> p.startsWith("_include") || p.startsWith("_revinclude"));
+  }
+
+  private static String truncate(String text) {
+    return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+  }
+}

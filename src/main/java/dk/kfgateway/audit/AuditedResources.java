@@ -1,0 +1,95 @@
+package dk.kfgateway.audit;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * Which citizens and which case data a request touched, from the resources it read or wrote: the lines "which
+ * citizen" and "what" of an audit record. Pure.
+ */
+final class AuditedResources {
+
+  /** Citizen data; reading or changing it is audited. */
+  static final Set<String> CASE_TYPES =
+      Set.of("Patient", "ServiceRequest", "Task", "Consent", "DocumentReference", "Binary", "Communication");
+
+  private final Set<String> citizens = new LinkedHashSet<>();
+  private final Set<String> entities = new LinkedHashSet<>();
+
+  /** The case data in a response: the resource itself, or a Bundle's entries. */
+  static AuditedResources shown(IBaseResource response) {
+    AuditedResources audited = new AuditedResources();
+    if (response instanceof Bundle bundle) {
+      bundle.getEntry().forEach(e -> audited.add(e.getResource()));
+    } else {
+      audited.add(response);
+    }
+    return audited;
+  }
+
+  static AuditedResources of(Collection<? extends IBaseResource> resources) {
+    AuditedResources audited = new AuditedResources();
+    resources.forEach(audited::add);
+    return audited;
+  }
+
+  void add(IBaseResource resource) {
+    if (resource == null || !CASE_TYPES.contains(resource.fhirType()) || resource.getIdElement().getIdPart() == null) {
+      return;
+    }
+    String id = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+    if ("Patient".equals(resource.fhirType())) {
+      citizens.add(id);
+    } else {
+      entities.add(id);
+      citizen(resource).map(Reference::getReference).filter(r -> r != null && r.startsWith("Patient/"))
+          .ifPresent(citizens::add);
+    }
+  }
+
+  boolean isEmpty() {
+    return citizens.isEmpty() && entities.isEmpty();
+  }
+
+  /** The first citizen: the record's "which citizen". */
+  String citizen() {
+    return citizens.stream().findFirst().orElse(null);
+  }
+
+  /** Further citizens, then the other resources. */
+  List<String> entities() {
+    List<String> all = new ArrayList<>(citizens);
+    if (!all.isEmpty()) {
+      all.remove(0);
+    }
+    all.addAll(entities);
+    return all;
+  }
+
+  private static java.util.Optional<Reference> citizen(IBaseResource resource) {
+    Reference reference = null;
+    if (resource instanceof Task task) {
+      reference = task.getFor();
+    } else if (resource instanceof ServiceRequest request) {
+      reference = request.getSubject();
+    } else if (resource instanceof Consent consent) {
+      reference = consent.getPatient();
+    } else if (resource instanceof DocumentReference document) {
+      reference = document.getSubject();
+    } else if (resource instanceof Communication communication) {
+      reference = communication.getSubject();
+    }
+    return java.util.Optional.ofNullable(reference);
+  }
+}

@@ -1,0 +1,102 @@
+package dk.kfgateway.audit;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.DeferredInterceptorBroadcasts;
+import dk.kfgateway.security.Caller;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/**
+ * One AuditEvent per request that changes citizen data, in the request's own database transaction, so that the change
+ * and its record commit or roll back together; a transaction or batch makes one record listing every resource it
+ * wrote. Registered with the server (it reads the caller): the gateway's own writes, the AuditEvents among them, have
+ * no caller and are never audited here.
+ */
+@Interceptor
+public class WriteAudit {
+
+  private static final String WRITES = WriteAudit.class.getName();
+
+  private final AuditTrail trail;
+
+  public WriteAudit(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  /** Whether this request's writes were recorded (a batch of reads only is audited as a read instead). */
+  static boolean wroteIn(RequestDetails request) {
+    return request.getUserData().get(WRITES) != null;
+  }
+
+  /** Any SERVER_ hook places this interceptor in the server's registry (see GatewayInterceptors). */
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+  public void start(RequestDetails request) {
+    request.getUserData().remove(WRITES);
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+  public void created(IBaseResource resource, RequestDetails request) {
+    written(request, resource, "C");
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    written(request, resource, "U");
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+  public void deleted(IBaseResource resource, RequestDetails request) {
+    written(request, resource, "D");
+  }
+
+  /**
+   * The writes of a transaction or batch, whose storage hooks HAPI defers to its end: one record for all, still inside
+   * the database transaction.
+   */
+  @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSED)
+  public void transactionProcessed(RequestDetails request, DeferredInterceptorBroadcasts deferred) {
+    Optional<Caller> caller = Caller.of(request);
+    if (caller.isEmpty()) {
+      return;
+    }
+    Writes writes = writes(request, caller.get());
+    deferred.getDeferredInterceptorBroadcasts().forEach((pointcut, params) -> {
+      switch (pointcut) {
+        case STORAGE_PRECOMMIT_RESOURCE_CREATED -> writes.add(params.get(IBaseResource.class), "C");
+        case STORAGE_PRECOMMIT_RESOURCE_UPDATED -> writes.add(params.get(IBaseResource.class, 1), "U");
+        case STORAGE_PRECOMMIT_RESOURCE_DELETED -> writes.add(params.get(IBaseResource.class), "D");
+        default -> { }
+      }
+    });
+    request.getUserData().remove(WRITES);
+    if (!writes.isEmpty()) {
+      trail.record(writes.toRecord());
+      request.getUserData().put(WRITES, Boolean.TRUE);
+    }
+  }
+
+  /** A single write (create, update, patch, delete, or an operation's) is recorded as it is stored. */
+  private void written(RequestDetails request, IBaseResource resource, String action) {
+    Optional<Caller> caller = Caller.of(request);
+    RestOperationTypeEnum operation = request.getRestOperationType();
+    if (caller.isEmpty() || operation == RestOperationTypeEnum.TRANSACTION
+        || operation == RestOperationTypeEnum.BATCH) {
+      return;
+    }
+    Writes writes = new Writes(RequestKind.of(operation, request.getRequestType()), Writes.agent(caller.get()));
+    writes.add(resource, action);
+    if (!writes.isEmpty()) {
+      trail.record(writes.toRecord());
+    }
+  }
+
+  private Writes writes(RequestDetails request, Caller caller) {
+    return (Writes) request.getUserData().computeIfAbsent(WRITES,
+        k -> new Writes(RequestKind.of(request.getRestOperationType(), request.getRequestType()), Writes.agent(caller)));
+  }
+
+}

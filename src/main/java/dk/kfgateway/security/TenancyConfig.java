@@ -1,0 +1,50 @@
+package dk.kfgateway.security;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import dk.kfgateway.GatewayProperties;
+import dk.kfgateway.fhir.GatewayInterceptors;
+import java.util.Set;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Tenant isolation in the running server: the read filter, the write guard and the request size limit. */
+@Configuration
+public class TenancyConfig {
+
+  @Bean
+  public CasePartiesLookup casePartiesLookup(DaoRegistry daos) {
+    return new CasePartiesLookup(daos);
+  }
+
+  @Bean
+  public ConsentInterceptor tenantConsentInterceptor(
+      CasePartiesLookup facts, GatewayProperties properties, GatewayInterceptors interceptors) {
+    Set<String> unrestricted = Set.copyOf(properties.security().unrestrictedClients());
+    return interceptors.register(new ConsentInterceptor(new TenantConsentService(facts, unrestricted)));
+  }
+
+  @Bean
+  public TenantWriteGuard tenantWriteGuard(
+      CasePartiesLookup facts, GatewayProperties properties, GatewayInterceptors interceptors) {
+    return interceptors.register(
+        new TenantWriteGuard(facts, Set.copyOf(properties.security().unrestrictedClients())));
+  }
+
+  @Bean
+  public InstanceAccessGuard instanceAccessGuard(
+      DaoRegistry daos, CasePartiesLookup facts, GatewayProperties properties, GatewayInterceptors interceptors) {
+    return interceptors.register(
+        new InstanceAccessGuard(daos, facts, Set.copyOf(properties.security().unrestrictedClients())));
+  }
+
+  @Bean
+  public FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(GatewayProperties properties) {
+    FilterRegistrationBean<RequestSizeLimit> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimit(properties.security().maxRequestSize().toBytes()));
+    registration.addUrlPatterns("/fhir/*");
+    registration.setOrder(0);
+    return registration;
+  }
+}

@@ -1,0 +1,25 @@
+package dk.kfgateway.security;
+
+import dk.kfgateway.rules.RuleRef;
+
+/** The rule ids of tenant isolation and request limits, with the paragraphs they rest on. */
+public final class TenantRules {
+
+  /** A party sees and changes only the data of its own cases (404 on reads, 403 on writes). */
+  public static final RuleRef OWN_CASES_ONLY =
+      new RuleRef("SEC-004", "bkg 2019 §3; sundhedsloven §42a (access only for those treating or handling the case)");
+
+  /** A client writes only on behalf of its own organisation (requester, organization, author, sender). */
+  public static final RuleRef OWN_ORGANISATION_ONLY =
+      new RuleRef("SEC-005", "bkg 2019 §3; SMART backend services (a client acts for its registered organisation)");
+
+  /** A Subscription watches only the caller's own cases. */
+  public static final RuleRef OWN_SUBSCRIPTIONS_ONLY =
+      new RuleRef("SEC-006", "bkg 2019 §3 (notifications only about one's own cases)");
+
+  /** A request body larger than a case can be. */
+  public static final RuleRef REQUEST_SIZE =
+      new RuleRef("SEC-007", "guide pkt. 12 (at most 75 pages per case)");
+
+  private TenantRules() {}
+}

@@ -1,0 +1,54 @@
+package dk.kfgateway.security;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import dk.kfgateway.fhir.Refusals;
+import dk.kfgateway.rules.Verdict;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * Nobody writes on behalf of another organisation, nor changes or deletes another party's case data: checked on the
+ * storage hooks, so single writes, transactions, conditional creates/updates/deletes and patches are all covered
+ * (403, SEC-004/SEC-005/SEC-006). Task moves are the workflow's check (WF-013); the gateway's own writes have no
+ * caller and pass.
+ */
+@Interceptor
+public class TenantWriteGuard {
+
+  private final TenantPolicy policy = new TenantPolicy();
+  private final TenancyFacts facts;
+  private final Set<String> unrestrictedClients;
+
+  public TenantWriteGuard(TenancyFacts facts, Set<String> unrestrictedClients) {
+    this.facts = facts;
+    this.unrestrictedClients = Set.copyOf(unrestrictedClients);
+  }
+
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+  public void create(IBaseResource resource, RequestDetails request) {
+    caller(request).ifPresent(caller -> Refusals.enforce(policy.mayWrite(caller, resource, facts, true)));
+  }
+
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+  public void update(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+    if (previous instanceof Task) {
+      return;
+    }
+    caller(request).ifPresent(caller ->
+        Refusals.enforce(policy.maySee(caller, previous, facts).and(policy.mayWrite(caller, updated, facts, false))));
+  }
+
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+  public void delete(IBaseResource resource, RequestDetails request) {
+    caller(request).ifPresent(caller -> Refusals.enforce(policy.maySee(caller, resource, facts)));
+  }
+
+  private Optional<Caller> caller(RequestDetails request) {
+    return Caller.of(request).filter(c -> !unrestrictedClients.contains(c.clientId()));
+  }
+}
