@@ -205,6 +205,8 @@ Description: "What the citizen consents to (guide pkt. 13; bkg 2019 §11 stk. 5)
 * insert Da(#information-exchange, "Udveksling af relevante oplysninger mellem kommunen og regionens sundhedsfaglige medarbejdere")
 * #gp-contact "Contact with the GP" "The coordinator may discuss the case with the citizen's GP (bkg 2019 §5 stk. 2, §11 stk. 5)."
 * insert Da(#gp-contact, "Drøftelse med egen læge")
+* #same-person "Same person in two roles" "The same person may do the coordinator role and the Klinisk Funktion assessment, or the coordinator role in another of the citizen's cases (bkg 2019 §13 stk. 3, §26 stk. 7)."
+* insert Da(#same-person, "Samme person som sundhedskoordinator og i Klinisk Funktion")
 
 ValueSet: KfConsentPurposesVS
 Id: kf-consent-purposes

@@ -1,0 +1,87 @@
+package dk.kfgateway.consent;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import dk.kfgateway.audit.AuditTrail;
+import dk.kfgateway.fhir.GatewayInterceptors;
+import dk.kfgateway.referral.ServiceCatalogue;
+import dk.kfgateway.workflow.TaskRecords;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Consent enforcement in the running server: the decision service and every place that asks it. */
+@Configuration
+public class ConsentConfig {
+
+  @Bean
+  CaseRecords consentCaseRecords(DaoRegistry daos, PlatformTransactionManager transactions) {
+    return new CaseRecords(daos, transactions);
+  }
+
+  @Bean
+  ConsentAudit consentAudit(AuditTrail trail) {
+    return new ConsentAudit(trail);
+  }
+
+  @Bean
+  public ConsentDecisions consentDecisions(
+      CaseRecords records, ServiceCatalogue catalogue, TaskRecords owners, Clock clock) {
+    return new ConsentDecisions(records, ConsentPolicy.standard(), catalogue, owners, clock);
+  }
+
+  @Bean
+  public IntakeConsentGate intakeConsentGate(
+      ConsentDecisions decisions, CaseRecords records, ConsentAudit audit, Clock clock, GatewayInterceptors hooks) {
+    return hooks.register(new IntakeConsentGate(decisions, records, audit, clock));
+  }
+
+  @Bean
+  public TriageConsentGate triageConsentGate(ConsentDecisions decisions, ConsentAudit audit, GatewayInterceptors hooks) {
+    return hooks.register(new TriageConsentGate(decisions, audit));
+  }
+
+  @Bean
+  public ConsentWithdrawalInterceptor consentWithdrawalInterceptor(ConsentDecisions decisions, CaseRecords records,
+      TaskRecords taskRecords, DaoRegistry daos, ConsentAudit audit, PlatformTransactionManager transactions,
+      GatewayInterceptors hooks) {
+    // In the consent's own transaction: the citizen and tasks may come in the same referral Bundle.
+    CaseRecords inline = records.inline(transactions);
+    return hooks.register(
+        new ConsentWithdrawalInterceptor(decisions.over(inline), inline, taskRecords, daos, audit));
+  }
+
+  @Bean
+  public GpContactGuard gpContactGuard(
+      ConsentDecisions decisions, CaseRecords records, ConsentAudit audit, GatewayInterceptors hooks) {
+    return hooks.register(new GpContactGuard(decisions, records, audit));
+  }
+
+  @Bean
+  public IndependenceInterceptor independenceInterceptor(
+      ConsentDecisions decisions, CaseRecords records, Clock clock, GatewayInterceptors hooks) {
+    return hooks.register(new IndependenceInterceptor(decisions, records, clock));
+  }
+
+  /**
+   * The release of a case's documents and citizen to the clinic: an interceptor instance of its own (HAPI keys its
+   * per-request state by instance, so security's tenant-isolation ConsentInterceptor works beside it).
+   */
+  @Bean
+  public ConsentInterceptor caseReleaseConsentInterceptor(ConsentDecisions decisions, CaseRecords records,
+      ConsentAudit audit, Clock clock, GatewayInterceptors hooks) {
+    CaseReleaseConsentService release = new CaseReleaseConsentService(decisions, new CitizenOf(records), audit, clock);
+    hooks.register(new CaseReleaseAudit(release));
+    return hooks.register(new ConsentInterceptor(release));
+  }
+
+  @Bean
+  public AuthorizeLookupProvider authorizeLookupProvider(ConsentDecisions decisions, CaseRecords records,
+      TaskRecords owners, ConsentAudit audit, RestfulServer server) {
+    AuthorizeLookupProvider provider = new AuthorizeLookupProvider(decisions, records, owners, audit);
+    server.registerProvider(provider);
+    return provider;
+  }
+}
