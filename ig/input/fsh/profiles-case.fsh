@@ -84,27 +84,38 @@ Profile: KfConsent
 Parent: Consent
 Id: kf-consent
 Title: "Citizen's consent (samtykke)"
-Description: "The citizen's consent to exchange information between the municipality and the region's health staff (guide pkt. 13). Dansk: Borgerens samtykke."
+Description: "The citizen's consent to exchange information between the municipality and the region's health staff (guide pkt. 13), as the gateway enforces it (see consent.fsh). Dansk: Borgerens samtykke."
 * obeys kf-consent-source
 * extension contains KfGpContactConsent named gpContactConsent 0..1
+* extension[gpContactConsent] ^short = "Written consent to contact the GP (bkg 2019 §5 stk. 2, §11 stk. 5)"
+* status ^short = "active while in force; inactive, rejected or entered-in-error when withdrawn (the case goes on hold)"
 * patient 1..1
 * patient only Reference(KfPatient)
+* patient ^short = "The citizen (name and CPR on the Patient)"
 * dateTime 1..1
+* dateTime ^short = "Date of the consent (dato)"
 * organization 1..1
 * organization only Reference(KfOrganization)
 * organization ^short = "The municipality (kommune)"
+* source[x] 1..1
 * source[x] only Attachment or Reference(KfDocumentReference)
-* source[x] ^short = "The signed form, or the journal note documenting oral consent"
+* source[x] ^short = "The signed form (sourceAttachment or a consent-form document), or the journal note saying the citizen was informed of the form's content (consent-journal-note)"
 * policy 1..1
 * policy.uri 1..1
-* policy.uri ^short = "Version of the consent wording (ordlyd)"
+* policy.uri ^short = "Version of the consent wording (ordlyd); LÆ 275 and lægeskøn need http://kf-gateway.dk/fhir/consent-wording/eg-sundhed-samtykke-2025"
 * provision 1..1
 * provision.type 1..1
 * provision.period 1..1
+* provision.period.start 1..1
+* provision.period ^short = "When the consent is in force"
 * provision.actor 1..*
+* provision.actor.role 1..1
+* provision.actor.reference 1..1
 * provision.actor.reference only Reference(KfOrganization or KfPractitionerRole)
+* provision.actor ^short = "The parties allowed to exchange: the municipality, the region's Klinisk Funktion, its health coordinators"
 * provision.purpose 1..*
 * provision.purpose from KfConsentPurposesVS (extensible)
+* provision.purpose ^short = "information-exchange; gp-contact; same-person (one person as coordinator and assessor)"
 
 Invariant: kf-attachment-content
 Description: "The document's content is inline (data) or a link (url, e.g. to a Binary). Dansk: Indholdet er vedlagt eller linket."
@@ -139,17 +150,20 @@ Description: "A document of the case, dated and named, showing when and by whom 
 Profile: KfCommunication
 Parent: Communication
 Id: kf-communication
-Title: "Copy to the GP (kopi til egen læge)"
-Description: "A document sent to the citizen's GP at the same time as to the municipality (bkg 2019 §15 stk. 2). Dansk: Kopi til egen læge."
+Title: "Result or copy of a result (resultat og kopier)"
+Description: "A completed referral's result to the municipality, or a copy to the citizen or the GP, all sent at the moment of completion (bkg 2019 §9, §15 stk. 2, §26 stk. 4; guide pkt. 8); without recipient, a routing exception for the secretariat. Dansk: Resultat til kommunen og kopier til borger og egen læge."
 * subject 1..1
 * subject only Reference(KfPatient)
 * about 1..*
 * about only Reference(KfReferral)
+* category 0..1
+* category from KfCommunicationCategoriesVS (required)
+* category ^short = "result, citizen-copy, certificate-copy, gp-information, treatment-recommendation, routing-exception"
 * sent 1..1
 * sender 1..1
 * sender only Reference(KfOrganization or KfPractitionerRole)
-* recipient 1..*
-* recipient only Reference(KfOrganization or KfPractitionerRole)
-* recipient ^short = "The GP clinic"
+* recipient 0..*
+* recipient only Reference(KfOrganization or KfPractitionerRole or KfPatient)
+* recipient ^short = "The municipality, the citizen or the GP clinic; none for a routing exception"
 * payload 1..*
 * payload.content[x] only Reference(KfDocumentReference)

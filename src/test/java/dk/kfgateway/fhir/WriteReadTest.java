@@ -66,6 +66,8 @@ class WriteReadTest extends GatewayIntegrationTest {
     Communication copy = new Communication();
     copy.setStatus(Communication.CommunicationStatus.COMPLETED).setSubject(new Reference(id("Patient")))
         .addAbout(new Reference(request)).setSent(new Date())
+        .addCategory(new org.hl7.fhir.r4.model.CodeableConcept(new org.hl7.fhir.r4.model.Coding(
+            "http://kf-gateway.dk/fhir/CodeSystem/kf-communication-categories", "certificate-copy", null)))
         .setSender(new Reference(ReferralFixture.CLINIC)).addRecipient(new Reference("Organization/gp-clinic-nordvej"))
         .addPayload().setContent(new Reference(id("DocumentReference")));
     String copyId = fhir.create().resource(copy).execute().getId().getIdPart();

@@ -29,6 +29,8 @@ abstract class WorkflowHttpTest extends GatewayIntegrationTest {
   static final String CLINIC = "kf-sjaelland-ehr";
   static final String SECRETARIAT = "kf-sjaelland-secretariat";
   static final String GP = "gp-nordvej";
+  static final dk.kfgateway.routing.RoutingTable RESULT_TYPES = dk.kfgateway.routing.RoutingTable.fromCodeSystem(
+      dk.kfgateway.ig.ImplementationGuide.load(FHIR).codeSystem("kf-result-routing").orElseThrow());
 
   /** Holbæk's caseworker submits a valid referral for this service; returns the Task id. */
   String submit(String service) {
@@ -83,10 +85,16 @@ abstract class WorkflowHttpTest extends GatewayIntegrationTest {
     }
   }
 
-  /** Klinisk Funktion's result document (a statement) for the task's referral; returns "DocumentReference/id". */
+  /**
+   * Klinisk Funktion's result document for the task's referral, of the first type that fits its service (the routing
+   * table, ROUTE-001); returns "DocumentReference/id".
+   */
   String result(Task task) {
+    String service = fhir.read().resource(org.hl7.fhir.r4.model.ServiceRequest.class)
+        .withId(task.getFocus().getReference()).execute().getCode().getCodingFirstRep().getCode();
+    String type = RESULT_TYPES.resultTypes(service).iterator().next();
     DocumentReference doc = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT)
-        .setType(new CodeableConcept(new Coding("http://kf-gateway.dk/fhir/CodeSystem/kf-document-types", "statement", null)))
+        .setType(new CodeableConcept(new Coding("http://kf-gateway.dk/fhir/CodeSystem/kf-document-types", type, null)))
         .setSubject(task.getFor()).setDate(new Date());
     doc.addAuthor(new Reference("PractitionerRole/coordinator-holm"));
     doc.getContext().addRelated(task.getFocus());

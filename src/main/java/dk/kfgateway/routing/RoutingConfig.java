@@ -1,0 +1,107 @@
+package dk.kfgateway.routing;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import dk.kfgateway.GatewayProperties;
+import dk.kfgateway.audit.AuditTrail;
+import dk.kfgateway.fhir.GatewayInterceptors;
+import dk.kfgateway.ig.ImplementationGuide;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Results routing in the running server: the table from the IG, the completion hook, the outbox and its dispatcher. */
+@Configuration
+public class RoutingConfig {
+
+  @Bean
+  public RoutingTable routingTable(ImplementationGuide ig) {
+    RoutingTable table = RoutingTable.fromCodeSystem(ig.codeSystem("kf-result-routing")
+        .orElseThrow(() -> new IllegalStateException("The IG has no CodeSystem kf-result-routing")));
+    LoggerFactory.getLogger(RoutingConfig.class).info("Results routing:\n{}", table.describe());
+    return table;
+  }
+
+  @Bean
+  public Outbox outbox(DataSource dataSource) {
+    Outbox outbox = new Outbox(new JdbcTemplate(dataSource));
+    outbox.createIfMissing();
+    return outbox;
+  }
+
+  /** The citizen's written consent to contact the GP, as the consent service decides it (purpose gp-contact). */
+  @Bean
+  public GpContactConsent gpContactConsent(dk.kfgateway.consent.ConsentDecisions decisions) {
+    return (patient, organization, at) -> {
+      dk.kfgateway.consent.ConsentDecision decision = decisions.gpContact(patient, organization, at);
+      return new ResultRouting.GpConsent(decision.permit(), "written GP-contact consent: "
+          + String.join("; ", decision.reasons()) + " [" + decision.rule().id() + "]");
+    };
+  }
+
+  @Bean
+  ResultRouter resultRouter(RoutingTable table, DaoRegistry daos, Outbox outbox, GpContactConsent consent,
+      GatewayProperties properties, Environment environment, Clock clock) {
+    GatewayProperties.Routing routing = properties.routing();
+    // A configured endpoint, else (demo) this node's own demo inbox.
+    Function<String, Optional<String>> endpoints = gp -> Optional.ofNullable(routing.endpoints().get(gp))
+        .or(() -> routing.demoInbox()
+            ? Optional.of("http://127.0.0.1:" + environment.getProperty("local.server.port") + "/demo/gp-inbox/" + gp)
+            : Optional.empty());
+    CopyWriter writer = new CopyWriter(daos, outbox, endpoints);
+    return new ResultRouter(new ResultRouting(table), new RoutingRecords(daos), writer, consent, clock);
+  }
+
+  @Bean
+  public CompletionRoutingInterceptor completionRoutingInterceptor(ResultRouter router, Clock clock,
+      GatewayInterceptors interceptors) {
+    return interceptors.register(new CompletionRoutingInterceptor(router, clock));
+  }
+
+  @Bean
+  public RoutingOperations routingOperations(DaoRegistry daos, Outbox outbox, ResultRouter router,
+      PlatformTransactionManager transactions, Clock clock, RestfulServer server) {
+    RoutingOperations operations = new RoutingOperations(daos, outbox, router, transactions, clock);
+    server.registerProvider(operations);
+    return operations;
+  }
+
+  @Bean
+  public Dispatcher dispatcher(Outbox outbox, DaoRegistry daos, PlatformTransactionManager transactions,
+      AuditTrail audit, FhirContext fhir, GatewayProperties properties, Clock clock) {
+    GatewayProperties.Routing routing = properties.routing();
+    return new Dispatcher(outbox, daos, transactions, audit, fhir, new Dispatcher.Pacing(
+        routing.batchSize(), routing.maxAttempts(), routing.initialBackoff(), routing.maxBackoff(), routing.timeout()),
+        clock);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "gateway.routing.dispatcher-enabled", havingValue = "true", matchIfMissing = true)
+  DispatchSchedule dispatchSchedule(Dispatcher dispatcher, GatewayProperties properties) {
+    GatewayProperties.Routing routing = properties.routing();
+    return new DispatchSchedule(dispatcher, routing.interval(), routing.timeout().plusSeconds(5));
+  }
+
+  /** The demo GP inbox answers without a token, like a GP system's own endpoint would to the gateway. */
+  @Bean
+  @Order(0)
+  @ConditionalOnProperty(name = "gateway.routing.demo-inbox", havingValue = "true")
+  SecurityFilterChain demoGpInboxFilterChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/demo/gp-inbox/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable).build();
+  }
+}

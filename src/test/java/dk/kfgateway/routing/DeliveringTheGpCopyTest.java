@@ -1,0 +1,118 @@
+package dk.kfgateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.kfgateway.support.ReferralFixture;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The GP's certificate copy is pushed to the GP system's endpoint (a real HTTP receiver on 127.0.0.1) as a message
+ * Bundle, at least once, retried with back-off, acknowledged by a 2xx answer, and a dead letter for the secretariat
+ * after the last attempt (here: three).
+ */
+class DeliveringTheGpCopyTest extends RoutingHttpTest {
+
+  @Test
+  void aCopyTheGpSystemRefusesAtFirstArrivesExactlyOnceAfterItRecovers() {
+    ReferralFixture referral = ReferralFixture.referral("le275-certificate");
+    NORDVEJ.failFirst(referral.cpr(), 2);
+    String taskId = cases.inProgress(referral);
+
+    cases.complete(taskId, "le275", Map.of());
+
+    Communication copy = awaitCopyIn(taskId, CommunicationStatus.COMPLETED);
+    assertThat(NORDVEJ.kept(referral.cpr())).singleElement().satisfies(arrival ->
+        assertThat(arrival.communication()).isEqualTo("Communication/" + copy.getIdElement().getIdPart()));
+    assertThat(NORDVEJ.arrivals(referral.cpr())).hasSizeGreaterThanOrEqualTo(3)
+        .extracting(GpReceiver.Arrival::bundleId).containsOnly(NORDVEJ.kept(referral.cpr()).get(0).bundleId());
+  }
+
+  @Test
+  void theMessageNamesSenderAndReceiverAndCarriesTheCertificate() {
+    ReferralFixture referral = ReferralFixture.referral("le275-certificate");
+    String taskId = cases.inProgress(referral);
+
+    cases.complete(taskId, "le275", Map.of());
+
+    awaitCopyIn(taskId, CommunicationStatus.COMPLETED);
+    assertThat(NORDVEJ.kept(referral.cpr())).hasSize(1);
+    Bundle message = NORDVEJ.message(NORDVEJ.kept(referral.cpr()).get(0).bundleId());
+    assertThat(message.getType()).isEqualTo(Bundle.BundleType.MESSAGE);
+    org.hl7.fhir.r4.model.MessageHeader header = (org.hl7.fhir.r4.model.MessageHeader) message.getEntryFirstRep()
+        .getResource();
+    assertThat(header.getSender().getIdentifier().getValue()).isEqualTo("900000000000085");
+    assertThat(header.getDestinationFirstRep().getReceiver().getIdentifier().getValue()).isEqualTo("099991");
+    assertThat(message.getEntry()).anySatisfy(e -> assertThat(e.getResource())
+        .isInstanceOfSatisfying(org.hl7.fhir.r4.model.DocumentReference.class, doc ->
+            assertThat(doc.getContentFirstRep().getAttachment().getData()).startsWith("%PDF".getBytes())));
+  }
+
+  @Test
+  void afterTheLastAttemptTheSecretariatSeesADeadLetterAndRetriesIt() {
+    ReferralFixture referral = ReferralFixture.referral("le275-certificate");
+    NORDVEJ.failAlways(referral.cpr());
+    String taskId = cases.inProgress(referral);
+    cases.complete(taskId, "le275", Map.of());
+
+    Communication dead = awaitCopyIn(taskId, CommunicationStatus.STOPPED);
+    assertThat(NORDVEJ.arrivals(referral.cpr())).hasSizeGreaterThanOrEqualTo(3)
+        .noneMatch(GpReceiver.Arrival::accepted);
+    assertThat(dead.getStatusReason().getText()).contains("failed").contains("$retry-delivery");
+    Bundle deadLetters = cases.as(Cases.SECRETARIAT).search().byUrl("Communication?status=stopped&category="
+        + CopyCategory.SYSTEM + "|certificate-copy&_count=100").returnBundle(Bundle.class).execute();
+    assertThat(deadLetters.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+        .contains(dead.getIdElement().getIdPart());
+
+    NORDVEJ.recover(referral.cpr());
+    HttpResponse<String> retried =
+        cases.post(Cases.SECRETARIAT, "/Communication/" + dead.getIdElement().getIdPart() + "/$retry-delivery");
+
+    assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+    awaitCopyIn(taskId, CommunicationStatus.COMPLETED);
+    assertThat(NORDVEJ.kept(referral.cpr())).hasSize(1);
+  }
+
+  @Nested
+  class Refused {
+
+    @Test
+    void whenTheMunicipalityRetriesADelivery() {
+      ReferralFixture referral = ReferralFixture.referral("le275-certificate");
+      String taskId = cases.inProgress(referral);
+      cases.complete(taskId, "le275", Map.of());
+      Communication copy = awaitCopyIn(taskId, CommunicationStatus.COMPLETED);
+
+      HttpResponse<String> retried =
+          cases.post(Cases.MUNICIPALITY, "/Communication/" + copy.getIdElement().getIdPart() + "/$retry-delivery");
+
+      assertThat(retried.statusCode()).isIn(403, 404);
+    }
+
+    @Test
+    void whenTheSecretariatRetriesACopyThatWasDelivered() {
+      ReferralFixture referral = ReferralFixture.referral("le275-certificate");
+      String taskId = cases.inProgress(referral);
+      cases.complete(taskId, "le275", Map.of());
+      Communication copy = awaitCopyIn(taskId, CommunicationStatus.COMPLETED);
+
+      HttpResponse<String> retried =
+          cases.post(Cases.SECRETARIAT, "/Communication/" + copy.getIdElement().getIdPart() + "/$retry-delivery");
+
+      assertThat(retried.statusCode()).isEqualTo(409);
+      assertThat(Cases.ruleIds(retried)).containsExactly("ROUTE-005");
+    }
+  }
+
+  private Communication awaitCopyIn(String taskId, CommunicationStatus status) {
+    String referral = cases.task(taskId).getFocus().getReference();
+    Cases.await("certificate copy of " + taskId + " " + status.toCode(),
+        () -> only(cases.copiesAbout(referral), "certificate-copy").getStatus() == status);
+    return only(cases.copiesAbout(referral), "certificate-copy");
+  }
+}

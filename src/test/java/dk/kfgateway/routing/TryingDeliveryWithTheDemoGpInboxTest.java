@@ -1,0 +1,40 @@
+package dk.kfgateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.kfgateway.support.GatewayIntegrationTest;
+import dk.kfgateway.support.ReferralFixture;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With the demo on, a new user sees the GP's copy arrive without a GP system of their own: the gateway delivers it to
+ * its demo inbox, listed at {@code GET /demo/gp-inbox/gp-clinic-nordvej} without a token.
+ */
+class TryingDeliveryWithTheDemoGpInboxTest extends GatewayIntegrationTest {
+
+  @Test
+  void theCertificateCopyShowsUpInTheDemoGpInbox() {
+    Cases cases = new Cases(baseUrl(), tokens);
+    String taskId = cases.inProgress(ReferralFixture.referral("le275-certificate"));
+    assertThat(cases.complete(taskId, "le275", Map.of()).statusCode()).isEqualTo(200);
+    String copy = "Communication/" + RoutingHttpTest.only(
+        cases.copiesAbout(cases.task(taskId).getFocus().getReference()), "certificate-copy").getIdElement().getIdPart();
+
+    Cases.await("the copy in the demo inbox", () -> inbox().body().contains(copy));
+
+    assertThat(inbox().statusCode()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> inbox() {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/demo/gp-inbox/gp-clinic-nordvej"))
+          .GET().build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
