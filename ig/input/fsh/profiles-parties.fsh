@@ -1,8 +1,8 @@
 // The parties: citizen, organizations, people and their roles. Identifier systems follow dk-core.
 
 Invariant: kf-cpr-format
-Description: "A CPR number has 10 digits (DDMMYY + 4). Dansk: CPR-nummeret har 10 cifre."
-Expression: "value.matches('^[0-9]{10}$')"
+Description: "A CPR number has 10 digits, the first six a day and month that exist (DDMMYY + 4). Dansk: CPR-nummeret har 10 cifre, de første seks en dato."
+Expression: "value.matches('^(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{6}$')"
 Severity: #error
 
 Profile: KfPatient

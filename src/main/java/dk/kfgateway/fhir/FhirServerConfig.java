@@ -67,6 +67,7 @@ public class FhirServerConfig {
       GatewayProperties properties) {
     daoRegistry.setSupportedResourceTypes(SERVED_TYPES);
     systemDao.getContext().setNarrativeGenerator(new NullNarrativeGenerator());
+    systemDao.getContext().setParserErrorHandler(new StrictParsing());
 
     // The server keeps its own registry for SERVER_* hooks: see GatewayInterceptors.
     RestfulServer server = new RestfulServer(systemDao.getContext());

@@ -21,15 +21,33 @@ import org.springframework.stereotype.Component;
 @Component
 public class GatewayInterceptors {
 
+  /**
+   * Protocol wiring that stays when the gateway's rules are switched off ({@code gateway.fhir.rules-enabled=false}, the
+   * benchmark's baseline): everything else registered here is the gateway's own business on top of plain HAPI JPA.
+   */
+  private static final Set<Class<?>> PROTOCOL =
+      Set.of(CapabilityProfilesInterceptor.class, DatabaseUnavailableInterceptor.class);
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GatewayInterceptors.class);
+
   private final RestfulServer server;
   private final IInterceptorService storage;
+  private final boolean rulesEnabled;
 
-  public GatewayInterceptors(RestfulServer server, IInterceptorService storage) {
+  public GatewayInterceptors(
+      RestfulServer server, IInterceptorService storage, dk.kfgateway.GatewayProperties properties) {
     this.server = server;
     this.storage = storage;
+    this.rulesEnabled = properties.fhir().rulesEnabled();
+    if (!rulesEnabled) {
+      log.warn("gateway.fhir.rules-enabled=false: the gateway's rules, scope checks and audit are OFF (baseline only)");
+    }
   }
 
   public <T> T register(T interceptor) {
+    if (!rulesEnabled && !PROTOCOL.contains(interceptor.getClass())) {
+      return interceptor;
+    }
     Set<Boolean> serverHooks =
         hooks(interceptor.getClass()).map(h -> h.value().name().startsWith("SERVER_")).collect(Collectors.toSet());
     if (serverHooks.isEmpty()) {

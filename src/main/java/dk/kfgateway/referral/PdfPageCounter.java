@@ -80,6 +80,9 @@ public final class PdfPageCounter {
       return new PageCount.Unreadable("is password-protected");
     } catch (IOException | RuntimeException e) {
       return new PageCount.Unreadable("is a damaged PDF that cannot be read");
+    } catch (StackOverflowError e) {
+      // A hostile page tree nested thousands deep: PDFBox walks it recursively. The stack is unwound here.
+      return new PageCount.Unreadable("has a page tree nested too deep to read");
     }
   }
 
