@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the dispatcher every interval on one thread of its own while the application runs; stops before the database
+ * Runs the dispatcher every interval, and at once when a copy was committed, on one thread of its own while the
+ * application runs; stops before the database
  * goes away, letting a delivery in flight finish (its row is due again if it does not).
  */
 class DispatchSchedule implements SmartLifecycle {
@@ -35,6 +36,13 @@ class DispatchSchedule implements SmartLifecycle {
       return thread;
     });
     executor.scheduleWithFixedDelay(this::round, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** An extra round at once, on the dispatcher's thread (so rounds never overlap), e.g. after a copy was committed. */
+  synchronized void wakeUp() {
+    if (executor != null) {
+      executor.execute(this::round);
+    }
   }
 
   private void round() {

@@ -22,9 +22,15 @@ public class Outbox {
 
   private static final String TABLE = "kf_gp_outbox";
   private final JdbcTemplate jdbc;
+  private volatile Runnable committed = () -> {};
 
   public Outbox(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** What to do once a transaction that added rows has committed: wake the dispatcher, not wait for its next round. */
+  void onCommit(Runnable action) {
+    committed = action;
   }
 
   /** Creates the table when missing (H2 and PostgreSQL understand the same statements). */
@@ -49,6 +55,15 @@ public class Outbox {
     jdbc.update("INSERT INTO " + TABLE + " (id, communication, recipient, endpoint, state, attempts, next_attempt, "
         + "created) VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)", id, communication, recipient, endpoint,
         now.toEpochMilli(), now.toEpochMilli());
+    if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              committed.run();
+            }
+          });
+    }
   }
 
   /** The next due row, locked for the caller's transaction; rows other nodes hold are skipped. */

@@ -90,9 +90,11 @@ public class RoutingConfig {
 
   @Bean
   @ConditionalOnProperty(name = "gateway.routing.dispatcher-enabled", havingValue = "true", matchIfMissing = true)
-  DispatchSchedule dispatchSchedule(Dispatcher dispatcher, GatewayProperties properties) {
+  DispatchSchedule dispatchSchedule(Dispatcher dispatcher, Outbox outbox, GatewayProperties properties) {
     GatewayProperties.Routing routing = properties.routing();
-    return new DispatchSchedule(dispatcher, routing.interval(), routing.timeout().plusSeconds(5));
+    DispatchSchedule schedule = new DispatchSchedule(dispatcher, routing.interval(), routing.timeout().plusSeconds(5));
+    outbox.onCommit(schedule::wakeUp);
+    return schedule;
   }
 
   /** The demo GP inbox answers without a token, like a GP system's own endpoint would to the gateway. */

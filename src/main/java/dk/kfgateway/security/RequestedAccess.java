@@ -9,8 +9,8 @@ import org.hl7.fhir.r4.model.Bundle;
 /**
  * What a FHIR interaction does in SMART terms: read/vread/history of an instance are {@code r}, search and type or
  * system history {@code s}, create {@code c}, update/patch/tag changes {@code u}, delete {@code d}. A transaction or
- * batch is what its entries do. An operation ({@code $x}) called with GET only reads ({@code r}), one called with POST
- * counts as {@code c} on its type; system-level operations and searches count on {@code *}, so only a wildcard scope
+ * batch is what its entries do. An operation ({@code $x}) called with GET only reads ({@code r}); called with POST, one
+ * on an instance ({@code Task/1/$authorize-lookup}) acts on that resource ({@code u}), one on a type counts as {@code c}; system-level operations and searches count on {@code *}, so only a wildcard scope
  * allows them. Metadata and the next page of a search (already allowed) need nothing.
  */
 public final class RequestedAccess {
@@ -40,6 +40,8 @@ public final class RequestedAccess {
           List.of(new Access(on, SmartAction.UPDATE));
       case DELETE -> List.of(new Access(on, SmartAction.DELETE));
       case TRANSACTION, BATCH -> entries(resource);
+      case EXTENDED_OPERATION_INSTANCE ->
+          List.of(new Access(on, "GET".equalsIgnoreCase(httpMethod) ? SmartAction.READ : SmartAction.UPDATE));
       default -> List.of(new Access(on, "GET".equalsIgnoreCase(httpMethod) ? SmartAction.READ : SmartAction.CREATE));
     };
   }

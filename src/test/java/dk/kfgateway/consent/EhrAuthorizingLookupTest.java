@@ -15,7 +15,7 @@ class EhrAuthorizingLookupTest extends ConsentHttpTest {
   void the_lookup_is_permitted_on_the_consent_of_the_case_and_recorded() {
     Case referral = refer("le275-certificate");
 
-    Parameters answer = lookup(CLINIC, referral.task());
+    Parameters answer = lookup(CLINIC, "GET", referral.task());
 
     assertThat(answer.getParameter("decision").getValue().primitiveValue()).isEqualTo("permit");
     assertThat(answer.getParameter("rule").getValue().primitiveValue()).isEqualTo("CONS-003");
@@ -31,7 +31,7 @@ class EhrAuthorizingLookupTest extends ConsentHttpTest {
     Case referral = refer("le275-certificate");
     withdraw(referral.consent());
 
-    Parameters answer = lookup(SECRETARIAT, referral.task());
+    Parameters answer = lookup(SECRETARIAT, "POST", referral.task());
 
     assertThat(answer.getParameter("decision").getValue().primitiveValue()).isEqualTo("deny");
     assertThat(answer.getParameter("rule").getValue().primitiveValue()).isEqualTo("CONS-001");
@@ -61,8 +61,10 @@ class EhrAuthorizingLookupTest extends ConsentHttpTest {
     assertThat(ruleIds(response)).containsExactly("CONS-006");
   }
 
-  Parameters lookup(String client, String task) {
-    HttpResponse<String> response = sendAs(client, "GET", "/Task/" + task + "/$authorize-lookup", null);
+  /** GET or POST (with an empty Parameters), as the EHR prefers: the operation only reads. */
+  Parameters lookup(String client, String method, String task) {
+    String body = method.equals("POST") ? "{\"resourceType\":\"Parameters\"}" : null;
+    HttpResponse<String> response = sendAs(client, method, "/Task/" + task + "/$authorize-lookup", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return FHIR.newJsonParser().parseResource(Parameters.class, response.body());
   }

@@ -122,9 +122,9 @@ class SubscriptionNotificationTest extends GatewayIntegrationTest {
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120)); // generous: HAPI retries with back-off
     while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("waited 60 s").isBefore(deadline);
+      assertThat(Instant.now()).as("waited 120 s").isBefore(deadline);
       Thread.sleep(250);
     }
   }
