@@ -23,7 +23,14 @@ public record GatewayProperties(
     @Valid @NotNull @DefaultValue Deadlines deadlines,
     @Valid @NotNull @DefaultValue Security security,
     @Valid @NotNull @DefaultValue Notifications notifications,
-    @Valid @NotNull @DefaultValue Routing routing) {
+    @Valid @NotNull @DefaultValue Routing routing,
+    @Valid @NotNull @DefaultValue Consent consent) {
+
+  /**
+   * @param expiryCheck how often the gateway looks for consents whose period ran out, to put their open tasks on hold
+   *     (guide pkt. 13)
+   */
+  public record Consent(@NotNull @DefaultValue("15m") Duration expiryCheck) {}
 
   /**
    * Results routing and push delivery of the GP's copies (README "Results routing and GP delivery").

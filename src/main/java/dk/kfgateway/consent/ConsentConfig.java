@@ -7,10 +7,14 @@ import dk.kfgateway.audit.AuditTrail;
 import dk.kfgateway.fhir.GatewayInterceptors;
 import dk.kfgateway.referral.ServiceCatalogue;
 import dk.kfgateway.workflow.TaskRecords;
+import dk.kfgateway.GatewayProperties;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Consent enforcement in the running server: the decision service and every place that asks it. */
 @Configuration
@@ -51,6 +55,23 @@ public class ConsentConfig {
     CaseRecords inline = records.inline(transactions);
     return hooks.register(
         new ConsentWithdrawalInterceptor(decisions.over(inline), inline, taskRecords, daos, audit));
+  }
+
+  @Bean
+  ConsentExpiryWatch consentExpiryWatch(DaoRegistry daos, ConsentWithdrawalInterceptor withdrawal,
+      PlatformTransactionManager transactions, Clock clock) {
+    return new ConsentExpiryWatch(daos, withdrawal, new TransactionTemplate(transactions), clock);
+  }
+
+  /** Sweeps for expired consents on a thread of its own, first one interval after start. */
+  @Bean(destroyMethod = "shutdown")
+  ThreadPoolTaskScheduler consentExpirySchedule(ConsentExpiryWatch watch, GatewayProperties properties, Clock clock) {
+    ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    scheduler.setThreadNamePrefix("consent-expiry-");
+    scheduler.initialize();
+    Duration every = properties.consent().expiryCheck();
+    scheduler.scheduleWithFixedDelay(watch::sweep, clock.instant().plus(every), every);
+    return scheduler;
   }
 
   @Bean

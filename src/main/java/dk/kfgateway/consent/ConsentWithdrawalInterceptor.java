@@ -59,7 +59,8 @@ public class ConsentWithdrawalInterceptor {
     }
   }
 
-  private void review(Consent changed) {
+  /** Holds what a consent no longer covers and resumes what it covers again; also run for consents whose period ran out. */
+  void review(Consent changed) {
     String patient = changed.getPatient().getReferenceElement().toUnqualifiedVersionless().getValue();
     String consent = changed.getIdElement().hasIdPart() ? "Consent/" + changed.getIdElement().getIdPart() : null;
     List<Task> held = new ArrayList<>();
