@@ -39,6 +39,8 @@ public final class Ig {
     public static final String CPR = "urn:oid:1.2.208.176.1.2";
     public static final String SOR = "urn:oid:1.2.208.176.1.1";
     public static final String YDERNUMMER = "urn:oid:1.2.208.176.1.4";
+    /** EAN location number (GS1 GLN), by which MedCom's network addresses a message's sender and receiver. */
+    public static final String EAN = "urn:oid:1.3.88";
     public static final String AUTHORISATION_ID = "https://autregweb.sst.dk";
     public static final String MUNICIPALITY_CODES = "http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes";
 

@@ -15,4 +15,9 @@ public class NotificationConfig {
       FhirContext fhirContext, DaoRegistry daos, GatewayInterceptors interceptors) {
     return interceptors.register(new DeliveryFailureRecorder(fhirContext, daos));
   }
+
+  @Bean
+  public BookkeepingNotMatched bookkeepingNotMatched(GatewayInterceptors interceptors) {
+    return interceptors.register(new BookkeepingNotMatched());
+  }
 }

@@ -16,7 +16,8 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * A GP copy as a FHIR message shaped like MedCom's CareCommunication: a Bundle of type message whose first entry is
  * the MessageHeader (sender Klinisk Funktion and receiver the GP clinic, each named by SOR code and, for the clinic,
- * ydernummer), then the Communication, the document with its PDF inline, the citizen and both organisations. The
+ * ydernummer), then the Communication, the document with its PDF inline, the citizen and both organisations (with all
+ * their identifiers: SOR, ydernummer and the EAN location number the MedCom network routes on). The
  * Bundle id is the outbox row's id, the same on every attempt, so a receiver deduplicates on it. Pure.
  */
 final class GpMessage {

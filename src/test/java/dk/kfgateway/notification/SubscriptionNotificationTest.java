@@ -97,6 +97,9 @@ class SubscriptionNotificationTest extends GatewayIntegrationTest {
     assertThat(response.body()).contains("collector.example.net");
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  private ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry registry;
+
   private void subscribe(String client, String criteria) throws InterruptedException {
     subscriber = client;
     Subscription subscription = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
@@ -108,6 +111,8 @@ class SubscriptionNotificationTest extends GatewayIntegrationTest {
     subscriptionId = fhirAs(client).create().resource(subscription).execute().getId().getIdPart();
     await(() -> fhirAs(client).read().resource(Subscription.class).withId(subscriptionId).execute().getStatus()
         == Subscription.SubscriptionStatus.ACTIVE);
+    // HAPI matches against its in-memory registry, filled asynchronously; a task stored before that is never matched.
+    await(() -> registry.get(subscriptionId) != null);
   }
 
   private String submitReferral() {

@@ -1,5 +1,7 @@
 package dk.kfgateway.routing;
 
+import dk.kfgateway.ig.Ig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.kfgateway.support.ReferralFixture;
@@ -48,6 +50,11 @@ class DeliveringTheGpCopyTest extends RoutingHttpTest {
         .getResource();
     assertThat(header.getSender().getIdentifier().getValue()).isEqualTo("900000000000085");
     assertThat(header.getDestinationFirstRep().getReceiver().getIdentifier().getValue()).isEqualTo("099991");
+    assertThat(message.getEntry()).as("both parties travel with SOR code and EAN location number")
+        .filteredOn(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Organization)
+        .extracting(e -> ((org.hl7.fhir.r4.model.Organization) e.getResource()).getIdentifier().stream()
+            .map(i -> i.getSystem()).toList())
+        .hasSize(2).allSatisfy(systems -> assertThat(systems).contains(Ig.SOR, Ig.EAN));
     assertThat(message.getEntry()).anySatisfy(e -> assertThat(e.getResource())
         .isInstanceOfSatisfying(org.hl7.fhir.r4.model.DocumentReference.class, doc ->
             assertThat(doc.getContentFirstRep().getAttachment().getData()).startsWith("%PDF".getBytes())));
