@@ -155,13 +155,17 @@ public record GatewayProperties(
      * One registered client system.
      *
      * @param secret the client secret in Spring's encoded form: {@code {bcrypt}...} in production, {@code {noop}...}
-     *     for the demo clients
+     *     for the demo clients; empty for a client that authenticates only with a signed assertion
+     * @param jwkSet a JWK Set file (JSON) with the client's public RSA key: the client then authenticates as SMART
+     *     backend services do, with a JWT assertion signed RS384 ({@code private_key_jwt}); a secret or a key set is
+     *     required
      * @param organization the Organization it acts for, e.g. {@code Organization/municipality-holbaek}
      * @param practitionerRole the person's PractitionerRole, or empty
      * @param scopes the SMART scopes it may ask for; empty: those of its role
      */
     public record Client(
-        @NotBlank String secret,
+        String secret,
+        String jwkSet,
         @NotNull dk.kfgateway.security.PartyRole role,
         @NotBlank String organization,
         String practitionerRole,

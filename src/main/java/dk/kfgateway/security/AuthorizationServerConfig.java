@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -33,10 +34,15 @@ public class AuthorizationServerConfig {
 
   @Bean
   @Order(1)
-  public SecurityFilterChain authorizationServerFilterChain(HttpSecurity http) throws Exception {
+  public SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, GatewayProperties properties)
+      throws Exception {
     OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+    ClientKeys keys = new ClientKeys(properties.security());
     http.securityMatcher(server.getEndpointsMatcher())
-        .with(server, s -> s.tokenEndpoint(token -> token.accessTokenRequestConverter(new DefaultScopes())))
+        .with(server, s -> s.tokenEndpoint(token -> token.accessTokenRequestConverter(new DefaultScopes()))
+            .clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
+                .filter(JwtClientAssertionAuthenticationProvider.class::isInstance)
+                .forEach(p -> ((JwtClientAssertionAuthenticationProvider) p).setJwtDecoderFactory(keys)))))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     return http.build();

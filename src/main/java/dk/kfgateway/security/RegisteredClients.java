@@ -10,12 +10,15 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
  * The client systems of {@code gateway.security.clients} as the embedded authorisation server sees them: client
- * credentials only, secret by HTTP Basic or form post, self-contained JWTs of the configured lifetime. Registration is
+ * credentials only, authenticated by secret (HTTP Basic or form post) or by an RS384-signed assertion
+ * ({@code private_key_jwt}, {@link ClientKeys}), self-contained JWTs of the configured lifetime. Registration is
  * configuration: {@link #save} only takes a known client back.
  */
 class RegisteredClients implements RegisteredClientRepository {
@@ -48,11 +51,23 @@ class RegisteredClients implements RegisteredClientRepository {
 
   private static RegisteredClient register(
       String id, GatewayProperties.Security.Client client, List<String> scopes, TokenSettings tokens) {
-    return RegisteredClient.withId(id)
-        .clientId(id)
-        .clientSecret(client.secret())
-        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+    boolean secret = client.secret() != null && !client.secret().isBlank();
+    boolean keys = client.jwkSet() != null && !client.jwkSet().isBlank();
+    if (!secret && !keys) {
+      throw new IllegalStateException("Client " + id + " needs a secret or a jwk-set (gateway.security.clients)");
+    }
+    RegisteredClient.Builder builder = RegisteredClient.withId(id).clientId(id);
+    if (secret) {
+      builder.clientSecret(client.secret())
+          .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+          .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+    }
+    if (keys) {
+      builder.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
+          .clientSettings(ClientSettings.builder().tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS384)
+              .build());
+    }
+    return builder
         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
         .scopes(s -> s.addAll(scopes))
         .tokenSettings(tokens)

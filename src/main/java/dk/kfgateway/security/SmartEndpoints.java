@@ -37,11 +37,13 @@ class SmartEndpoints {
       document.put("jwks_uri", jwks);
     }
     document.put("token_endpoint", tokenEndpoint(request));
-    document.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+    document.put("token_endpoint_auth_methods_supported",
+        List.of("private_key_jwt", "client_secret_basic", "client_secret_post"));
+    document.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384"));
     document.put("grant_types_supported", List.of("client_credentials"));
     document.put("scopes_supported", List.copyOf(RegisteredClients.allScopes(security)));
     document.put("response_types_supported", List.of("token"));
-    document.put("capabilities", List.of("client-confidential-symmetric", "permission-v2", "permission-v1"));
+    document.put("capabilities", List.of("client-confidential-asymmetric", "client-confidential-symmetric", "permission-v2", "permission-v1"));
     return document;
   }
 

@@ -93,7 +93,7 @@ class CallingWithoutATokenTest extends GatewayIntegrationTest {
         .containsExactly("client_credentials");
     assertThat(discovery.get("token_endpoint_auth_methods_supported"))
         .extracting(JsonNode::asText)
-        .containsExactly("client_secret_basic", "client_secret_post");
+        .containsExactly("private_key_jwt", "client_secret_basic", "client_secret_post");
     assertThat(discovery.get("capabilities"))
         .extracting(JsonNode::asText)
         .contains("client-confidential-symmetric", "permission-v2");
