@@ -81,16 +81,19 @@ public class Dispatcher {
     }
     Outbox.Entry entry = claimed.get();
     Communication communication = records.read(entry.communication(), Communication.class);
-    String error = attempt(entry, communication, now);
-    boolean dead = error != null && entry.attempts() + 1 >= pacing.maxAttempts();
+    Attempt attempt = attempt(entry, communication, now);
+    String error = attempt.error();
+    boolean dead = error != null && (attempt.permanent() || entry.attempts() + 1 >= pacing.maxAttempts());
     if (error == null) {
       outbox.delivered(entry.id(), now);
       settle(communication, CommunicationStatus.COMPLETED, null);
     } else {
       outbox.failed(entry.id(), error, now, backoff(entry.attempts() + 1), dead);
       if (dead) {
-        settle(communication, CommunicationStatus.STOPPED, "Delivery to the GP system failed "
-            + pacing.maxAttempts() + " times (last: " + error + "); the secretariat can retry with $retry-delivery");
+        settle(communication, CommunicationStatus.STOPPED, (attempt.permanent()
+            ? "The GP system refused the message (" + error + "), so it was not tried again"
+            : "Delivery to the GP system failed " + pacing.maxAttempts() + " times (last: " + error + ")")
+            + "; the secretariat can retry with $retry-delivery");
       }
     }
     if (error == null || dead) {
@@ -101,8 +104,25 @@ public class Dispatcher {
     return true;
   }
 
-  /** Posts the message; null when acknowledged (2xx), else why not. */
-  private String attempt(Outbox.Entry entry, Communication communication, Instant now) {
+  /**
+   * How one attempt went: no error when acknowledged (2xx). A 4xx other than 408, 425 and 429 is the receiver refusing
+   * this very message, which sending it again cannot change: permanent, a dead letter at once.
+   */
+  record Attempt(String error, boolean permanent) {
+    static final Attempt ACKNOWLEDGED = new Attempt(null, false);
+
+    static Attempt of(int status, String endpoint) {
+      boolean refused = status / 100 == 4 && status != 408 && status != 425 && status != 429;
+      return status / 100 == 2 ? ACKNOWLEDGED : new Attempt("HTTP " + status + " from " + endpoint, refused);
+    }
+
+    static Attempt transientFailure(String error) {
+      return new Attempt(error, false);
+    }
+  }
+
+  /** Posts the message and says how it went. */
+  private Attempt attempt(Outbox.Entry entry, Communication communication, Instant now) {
     String gp = entry.recipient();
     String endpoint = entry.endpoint();
     try {
@@ -114,14 +134,13 @@ public class Dispatcher {
       HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(pacing.timeout())
           .header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
           .POST(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(message))).build();
-      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      return status / 100 == 2 ? null : "HTTP " + status + " from " + endpoint;
+      return Attempt.of(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), endpoint);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return "interrupted";
+      return Attempt.transientFailure("interrupted");
     } catch (Exception e) {
       log.debug("Delivery {} failed", entry.id(), e);
-      return e.getClass().getSimpleName() + " from " + endpoint + ": " + e.getMessage();
+      return Attempt.transientFailure(e.getClass().getSimpleName() + " from " + endpoint + ": " + e.getMessage());
     }
   }
 

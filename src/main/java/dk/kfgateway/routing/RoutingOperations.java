@@ -85,11 +85,22 @@ public class RoutingOperations {
         throw conflict(RoutingRules.GP_RECOMMENDATION_FOLLOWED, "The coordinator has not recommended a GP visit in "
             + "this completed referral (Task.output gp-visit-recommended), so there is nothing to follow");
       }
-      return router.onGpRecommendationFollowed(task, caller);
+      List<String> earlier = earlierCopies(task, CopyCategory.GP_INFORMATION);
+      // Following twice (a client retrying) informs the GP once: the answer names the copies already made.
+      return earlier.isEmpty() ? router.onGpRecommendationFollowed(task, caller) : earlier;
     });
     Parameters result = new Parameters();
     copies.forEach(copy -> result.addParameter().setName("communication").setValue(new Reference(copy)));
     return result;
+  }
+
+  private List<String> earlierCopies(Task task, CopyCategory category) {
+    ca.uhn.fhir.jpa.searchparam.SearchParameterMap copies = ca.uhn.fhir.jpa.searchparam.SearchParameterMap
+        .newSynchronous(Communication.SP_BASED_ON, new ca.uhn.fhir.rest.param.ReferenceParam(
+            "Task/" + task.getIdElement().getIdPart()))
+        .add(Communication.SP_CATEGORY, new ca.uhn.fhir.rest.param.TokenParam(CopyCategory.SYSTEM, category.code()));
+    return daos.getResourceDao(Communication.class).searchForResources(copies, new SystemRequestDetails()).stream()
+        .map(c -> "Communication/" + c.getIdElement().getIdPart()).toList();
   }
 
   private static Caller caller(RequestDetails request, RuleRef rule) {

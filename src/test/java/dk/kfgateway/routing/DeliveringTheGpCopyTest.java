@@ -85,6 +85,20 @@ class DeliveringTheGpCopyTest extends RoutingHttpTest {
     assertThat(NORDVEJ.kept(referral.cpr())).hasSize(1);
   }
 
+  @Test
+  void aMessageTheGpSystemRefusesIsNotSentAgainButLeftToTheSecretariat() {
+    ReferralFixture referral = ReferralFixture.referral("le275-certificate");
+    NORDVEJ.refuse(referral.cpr());
+    String taskId = cases.inProgress(referral);
+    cases.complete(taskId, "le275", Map.of());
+
+    Communication dead = awaitCopyIn(taskId, CommunicationStatus.STOPPED);
+
+    assertThat(NORDVEJ.arrivals(referral.cpr())).as("a 400 is final: one attempt").hasSize(1);
+    assertThat(dead.getStatusReason().getText()).contains("refused", "HTTP 400", "$retry-delivery");
+    NORDVEJ.recover(referral.cpr());
+  }
+
   @Nested
   class Refused {
 

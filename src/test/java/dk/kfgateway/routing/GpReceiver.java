@@ -29,6 +29,7 @@ final class GpReceiver {
   private final Map<String, String> bodies = new ConcurrentHashMap<>();
   private final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
   private final Set<String> failingAlways = ConcurrentHashMap.newKeySet();
+  private final Set<String> refused = ConcurrentHashMap.newKeySet();
   private volatile boolean down;
   private volatile long slowMillis;
 
@@ -56,7 +57,13 @@ final class GpReceiver {
     failingAlways.add(cpr);
   }
 
+  /** Messages about this citizen are answered 400: the GP system rejects them as such, retrying cannot help. */
+  void refuse(String cpr) {
+    refused.add(cpr);
+  }
+
   void recover(String cpr) {
+    refused.remove(cpr);
     failingAlways.remove(cpr);
     failuresLeft.remove(cpr);
   }
@@ -111,7 +118,8 @@ final class GpReceiver {
         default -> { }
       }
     }
-    boolean fail = down || failingAlways.contains(cpr) || failuresLeft.merge(cpr, -1, Integer::sum) >= 0;
+    boolean rejected = refused.contains(cpr);
+    boolean fail = rejected || down || failingAlways.contains(cpr) || failuresLeft.merge(cpr, -1, Integer::sum) >= 0;
     if (slowMillis > 0 && !fail) {
       try {
         Thread.sleep(slowMillis);
@@ -125,7 +133,7 @@ final class GpReceiver {
     synchronized (this) {
       arrivals.add(new Arrival(bundle.path("id").asText(), cpr, communication, !fail));
     }
-    exchange.sendResponseHeaders(fail ? 503 : 200, -1);
+    exchange.sendResponseHeaders(rejected ? 400 : fail ? 503 : 200, -1);
     exchange.close();
   }
 }

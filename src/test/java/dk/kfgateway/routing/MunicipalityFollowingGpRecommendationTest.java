@@ -35,6 +35,19 @@ class MunicipalityFollowingGpRecommendationTest extends RoutingHttpTest {
         .isEqualTo(only(copies, "result").getPayloadFirstRep().getContentReference().getReference());
   }
 
+  @Test
+  void followingTwiceInformsTheGpOnce() {
+    String taskId = completedWithGpRecommendation(true);
+    HttpResponse<String> first = cases.post(Cases.MUNICIPALITY, "/Task/" + taskId + "/$follow-gp-recommendation");
+
+    HttpResponse<String> again = cases.post(Cases.MUNICIPALITY, "/Task/" + taskId + "/$follow-gp-recommendation");
+
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(categories(cases.copiesAbout(cases.task(taskId).getFocus().getReference())))
+        .containsExactly("gp-information", "result");
+  }
+
   @Nested
   class Refused {
 
