@@ -1,4 +1,4 @@
-// The service catalogue (ydelseskatalog). Every value is taken from the seeds in /work/shared/seeds:
+// The service catalogue (ydelseskatalog). Every value is taken from the Danish source documents (guide, bekendtgørelse, agreements):
 //   guide = region-sjaelland-guide-klinisk-funktion-2025.txt ("pkt." = point of the guide)
 //   bkg   = bekendtgoerelse-2019-draft-with-changes.txt (in force 2019, wins over the 2016 text)
 //   bilag 13 = bilag-13-ret-til-sundhedskoordinator-2021.txt
