@@ -100,6 +100,15 @@ class SubscriptionNotificationTest extends GatewayIntegrationTest {
   @org.springframework.beans.factory.annotation.Autowired
   private ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry registry;
 
+  /**
+   * A database and context of its own: HAPI processes subscriptions in every context on a database, and in a shared
+   * run other tests' subscriptions to endpoints that no longer answer held up this test's notifications for minutes.
+   */
+  @org.springframework.test.context.DynamicPropertySource
+  static void ownDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    dk.kfgateway.support.TestDatabase.current().registerOwn(registry, "notifications");
+  }
+
   private void subscribe(String client, String criteria) throws InterruptedException {
     subscriber = client;
     Subscription subscription = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)

@@ -23,6 +23,7 @@ public enum TestDatabase {
   static final String POSTGRES_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
   private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private static String postgresUrl;
+  private static final java.util.Map<String, String> CREATED = new java.util.HashMap<>();
 
   public static TestDatabase current() {
     return "postgres".equalsIgnoreCase(System.getProperty(PROPERTY, "h2")) ? POSTGRES : H2;
@@ -42,6 +43,19 @@ public enum TestDatabase {
     }
   }
 
+  /**
+   * Points a test at a database of its own (and so a Spring context of its own), for tests that must not share HAPI's
+   * subscription processing with the other contexts of the run.
+   */
+  public void registerOwn(DynamicPropertyRegistry registry, String label) {
+    if (this == H2) {
+      Path file = Path.of(System.getProperty("kf.test.dir", "target"), "test-data", "h2-" + RUN + "-" + label, "kf-gateway");
+      registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file.toAbsolutePath());
+    } else {
+      registry.add("spring.datasource.url", () -> freshPostgresDatabase("kf_gateway_test_" + RUN + "_" + label));
+    }
+  }
+
   /** Null when PostgreSQL answers; otherwise why not. */
   static String postgresUnavailableReason() {
     try (Connection c = DriverManager.getConnection(POSTGRES_SERVER + "postgres", "postgres", "")) {
@@ -53,13 +67,19 @@ public enum TestDatabase {
 
   private static synchronized String freshPostgresDatabase() {
     if (postgresUrl == null) {
-      String name = "kf_gateway_test_" + RUN;
-      execute("CREATE DATABASE " + name);
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
-      postgresUrl = POSTGRES_SERVER + name;
+      postgresUrl = freshPostgresDatabase("kf_gateway_test_" + RUN);
     }
     return postgresUrl;
+  }
+
+  /** Created on first use, once per name (Spring asks for the URL more than once). */
+  private static synchronized String freshPostgresDatabase(String name) {
+    return CREATED.computeIfAbsent(name, n -> {
+      execute("CREATE DATABASE " + n);
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + n + " WITH (FORCE)")));
+      return POSTGRES_SERVER + n;
+    });
   }
 
   private static void execute(String sql) {
