@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The gateway's own bookkeeping (the audit trail, provenance) is never offered to subscription matching: every read
- * writes an AuditEvent, and queuing each one for HAPI's matcher delayed the notifications parties do subscribe to by
- * minutes under load. Nobody may subscribe to these types anyway (SEC-006 limits criteria to one's own cases).
+ * writes an AuditEvent, and queuing each one for HAPI's matcher is work for nothing, since nobody may subscribe to
+ * these types (SEC-006 limits criteria to one's own cases).
  */
 @Interceptor
 public class BookkeepingNotMatched {
