@@ -23,8 +23,12 @@ public class AuditTrail {
   private final DaoRegistry daos;
   private final TransactionTemplate independent;
   private final Clock clock;
-  /** Agent references known to be stored (organisations and people change rarely; only hits are kept). */
-  private final java.util.Set<String> storedAgents = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /**
+   * Whether each agent reference is stored, looked up once: agents are the registered clients' organisations and
+   * people, a handful that change with the configuration, and every audited request names one (an organisation stored
+   * later is named by display text until the next start).
+   */
+  private final java.util.Map<String, Boolean> storedAgents = new java.util.concurrent.ConcurrentHashMap<>();
 
   public AuditTrail(DaoRegistry daos, PlatformTransactionManager transactions, Clock clock) {
     this.daos = daos;
@@ -56,9 +60,15 @@ public class AuditTrail {
   }
 
   private boolean isStored(String reference) {
-    if (storedAgents.contains(reference)) {
-      return true;
+    Boolean known = storedAgents.get(reference);
+    if (known == null) {
+      known = lookUp(reference);
+      storedAgents.put(reference, known);
     }
+    return known;
+  }
+
+  private boolean lookUp(String reference) {
     IdType id = new IdType(reference);
     if (id.getResourceType() == null || !daos.isResourceTypeSupported(id.getResourceType())) {
       return false;
@@ -66,10 +76,7 @@ public class AuditTrail {
     // a search, not a read: a failed read inside the request's transaction would mark it for rollback
     var map = ca.uhn.fhir.jpa.searchparam.SearchParameterMap.newSynchronous(
         "_id", new ca.uhn.fhir.rest.param.TokenParam(id.getIdPart()));
-    boolean stored = !daos.getResourceDao(id.getResourceType()).search(map, new SystemRequestDetails()).isEmpty();
-    if (stored) {
-      storedAgents.add(reference);
-    }
-    return stored;
+    return !daos.getResourceDao(id.getResourceType()).search(map, new SystemRequestDetails()).isEmpty();
   }
+
 }
