@@ -242,3 +242,11 @@ Description: "Fragment of dk-core's municipality codes (kommunekoder): the munic
 * #0370 "Næstved"
 * #0376 "Guldborgsund"
 * #0390 "Vordingborg"
+
+CodeSystem: KfAccess
+Id: kf-access
+Title: "Access labels"
+Description: "Who may see a piece of case data (bkg 2019 §3; sundhedsloven §42a): the gateway labels every resource of a case in meta.security with one code per organisation that may see it; the code is the id of the Organization (municipality-holbaek for Organization/municipality-holbaek). Written only by the gateway, in the transaction that changes the case, and never shown to clients. Dansk: Adgangsmærker."
+* insert KfTerminologyMetadata
+* ^caseSensitive = true
+* ^content = #not-present

@@ -50,3 +50,10 @@ Usage: #definition
 Title: "DocumentReference page count"
 * insert KfSearchParameter(DocumentReference-page-count, page-count, DocumentReference, number, "Number of pages of the document - guide pkt. 12.")
 * expression = "DocumentReference.extension('http://kf-gateway.dk/fhir/StructureDefinition/kf-page-count').value.ofType(integer)"
+
+Instance: Binary-security-context
+InstanceOf: SearchParameter
+Usage: #definition
+Title: "Binary security context"
+* insert KfSearchParameter(Binary-security-context, security-context, Binary, reference, "The resource a Binary belongs to - its DocumentReference - whose access the Binary follows. FHIR R4 has no search parameter on Binary.securityContext.")
+* expression = "Binary.securityContext"

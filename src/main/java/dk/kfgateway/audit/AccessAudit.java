@@ -9,7 +9,7 @@ import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import dk.kfgateway.audit.AuditRecord.Outcome;
 import dk.kfgateway.security.Caller;
-import dk.kfgateway.security.TenantConsentService;
+import dk.kfgateway.access.LabelFilter;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -41,7 +41,7 @@ public class AccessAudit {
       return true;
     }
     AuditedResources shown = AuditedResources.shown(response.getResponseResource());
-    List<IBaseResource> hidden = TenantConsentService.hiddenIn(request);
+    List<IBaseResource> hidden = LabelFilter.hiddenIn(request);
     if (!shown.isEmpty() || !hidden.isEmpty() || isCaseType(request) || includes(request)) {
       AuditedResources all = AuditedResources.shown(response.getResponseResource());
       hidden.forEach(all::add);
@@ -64,7 +64,7 @@ public class AccessAudit {
       return true;
     }
     RequestKind kind = RequestKind.of(request.getRestOperationType(), request.getRequestType());
-    List<IBaseResource> hidden = TenantConsentService.hiddenIn(request);
+    List<IBaseResource> hidden = LabelFilter.hiddenIn(request);
     int status = exception.getStatusCode();
     Outcome outcome = status == 401 || status == 403 || !hidden.isEmpty() ? Outcome.DENIED : Outcome.FAILED;
     AuditedResources concerned = AuditedResources.of(hidden);

@@ -2,7 +2,6 @@ package dk.kfgateway.consent;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import dk.kfgateway.audit.AuditTrail;
 import dk.kfgateway.fhir.GatewayInterceptors;
 import dk.kfgateway.referral.ServiceCatalogue;
@@ -87,15 +86,14 @@ public class ConsentConfig {
   }
 
   /**
-   * The release of a case's documents and citizen to the clinic: an interceptor instance of its own (HAPI keys its
-   * per-request state by instance, so security's tenant-isolation ConsentInterceptor works beside it).
+   * Whether a task's consent releases the citizen's data to its clinic now, decided in the caller's transaction: the
+   * access labels are written with the data, so the consent and tasks of that same write count.
    */
   @Bean
-  public ConsentInterceptor caseReleaseConsentInterceptor(ConsentDecisions decisions, CaseRecords records,
-      ConsentAudit audit, Clock clock, GatewayInterceptors hooks) {
-    CaseReleaseConsentService release = new CaseReleaseConsentService(decisions, new CitizenOf(records), audit, clock);
-    hooks.register(new CaseReleaseAudit(release));
-    return hooks.register(new ConsentInterceptor(release));
+  public ConsentRelease consentRelease(
+      ConsentDecisions decisions, CaseRecords records, PlatformTransactionManager transactions) {
+    ConsentDecisions inline = decisions.over(records.inline(transactions));
+    return task -> inline.decideForTask(task).permit();
   }
 
   @Bean

@@ -46,15 +46,15 @@ public class ConsentDecisions {
 
   /**
    * As {@link #decide(ConsentQuestion, boolean)}, counting the consents that arrive with the request too, and the
-   * stored ones only when the citizen is stored already.
+   * stored ones only when the citizen is stored already; only the consents of the task's municipality count.
    */
-  ConsentDecision decide(
-      ConsentQuestion question, boolean specificWording, List<Consent> arriving, boolean citizenStored) {
+  ConsentDecision decide(ConsentQuestion question, boolean specificWording, List<Consent> arriving,
+      boolean citizenStored, Task task) {
     List<Consent> all = new ArrayList<>(arriving);
     if (citizenStored) {
       all.addAll(records.consentsOf(question.patient()));
     }
-    return policy.decide(all, question, specificWording);
+    return policy.decide(ofTheCase(task, all), question, specificWording);
   }
 
   /**
@@ -87,7 +87,18 @@ public class ConsentDecisions {
       consents.removeIf(c -> c.getIdElement().getIdPart().equals(id));
       consents.add(changed);
     }
-    return policy.decide(consents, question, specificConsentRequired(task));
+    return policy.decide(ofTheCase(task, consents), question, specificConsentRequired(task));
+  }
+
+  /**
+   * A consent belongs to the cases of the municipality that registered it (guide pkt. 13: the municipality documents
+   * the citizen's consent for its case): another party's consent for the same citizen neither releases nor resumes it.
+   */
+  private List<Consent> ofTheCase(Task task, List<Consent> consents) {
+    String requester = task.getRequester().getReference();
+    String municipality = owners.find(task.getRequester()).map(ResolvedOwner::organisation).orElse(requester);
+    return consents.stream().filter(c -> c.getOrganization().stream()
+        .anyMatch(o -> municipality != null && municipality.equals(o.getReference()))).toList();
   }
 
   public boolean holdsForTask(Task task) {

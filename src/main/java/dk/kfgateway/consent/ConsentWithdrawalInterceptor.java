@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import dk.kfgateway.workflow.StatusBeforeHold;
 import dk.kfgateway.workflow.TaskRecords;
@@ -53,8 +54,8 @@ public class ConsentWithdrawalInterceptor {
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-  public void updated(IBaseResource previous, IBaseResource updated) {
-    if (updated instanceof Consent consent) {
+  public void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+    if (updated instanceof Consent consent && !dk.kfgateway.access.Labeller.isLabelling(request)) {
       review(consent);
     }
   }

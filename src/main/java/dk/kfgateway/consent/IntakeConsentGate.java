@@ -64,7 +64,7 @@ public class IntakeConsentGate {
     Optional<String> citizen = storedCitizen(bundle, task.get());
     ConsentQuestion question = new ConsentQuestion(citizen.orElse("the citizen of this referral"),
         task.get().getOwner().getReference(), null, ConsentCodes.INFORMATION_EXCHANGE, clock.instant());
-    ConsentDecision decision = decisions.decide(question, true, resources(bundle, Consent.class), citizen.isPresent());
+    ConsentDecision decision = decisions.decide(question, true, resources(bundle, Consent.class), citizen.isPresent(), task.get());
     if (!decision.permit()) {
       task.get().setStatus(Task.TaskStatus.REJECTED).setStatusReason(new CodeableConcept(
           new Coding(ConsentCodes.REJECTION_REASONS, ConsentCodes.MISSING_SPECIFIC_CONSENT, "Specific consent missing"))

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import dk.kfgateway.ig.ImplementationGuide;
@@ -37,9 +38,12 @@ public class ProfileValidatingInterceptor {
     check(resource);
   }
 
+  /** An update by the access labeller changes only the gateway's labels: nothing to validate again. */
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-  public void beforeUpdate(IBaseResource previous, IBaseResource resource) {
-    check(resource);
+  public void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    if (!dk.kfgateway.access.Labeller.isLabelling(request)) {
+      check(resource);
+    }
   }
 
   private void check(IBaseResource resource) {

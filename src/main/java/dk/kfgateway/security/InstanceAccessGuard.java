@@ -10,20 +10,23 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import dk.kfgateway.access.LabelFilter;
 import dk.kfgateway.rules.Verdict;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
  * Tenant isolation where HAPI's consent filter does not look: operations on one instance ({@code Task/1/$meta}, which
- * the ConsentInterceptor skips, {@code $validate}, the gateway's own {@code $x}) and tag reads. Another party's
- * instance answers 404 like an unknown id, as a read does (the audit record names SEC-004). Also exempts the unrestricted clients from every consent filter.
+ * the ConsentInterceptor skips, the gateway's own {@code $x}), tag reads, and updates, patches and deletes of one
+ * instance. Another party's instance answers 404 like an unknown id, as a read does (the audit record names SEC-004),
+ * and an update of an unknown id creates nothing: it answers the same 404. Also exempts the unrestricted clients from every consent filter.
  */
 @Interceptor
 public class InstanceAccessGuard {
 
   private static final Set<RestOperationTypeEnum> ON_INSTANCE = Set.of(RestOperationTypeEnum.META,
-      RestOperationTypeEnum.GET_TAGS, RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE);
+      RestOperationTypeEnum.GET_TAGS, RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE, RestOperationTypeEnum.UPDATE,
+      RestOperationTypeEnum.PATCH, RestOperationTypeEnum.DELETE);
 
   private final TenantPolicy policy = new TenantPolicy();
   private final DaoRegistry daos;
@@ -56,11 +59,12 @@ public class InstanceAccessGuard {
       stored = daos.getResourceDao(request.getResourceName())
           .read(request.getId().toUnqualifiedVersionless(), new SystemRequestDetails());
     } catch (BaseServerResponseException e) {
-      return; // HAPI answers for what does not exist
+      // Nothing is created by an update of an unknown id, and it answers as a hidden one does.
+      throw notFound(request, null);
     }
-    Verdict verdict = policy.maySee(caller, stored, facts);
+    Verdict verdict = policy.maySee(caller, stored);
     if (!verdict.isAllowed()) {
-      TenantConsentService.hiddenIn(request).add(stored);
+      LabelFilter.hiddenIn(request).add(stored);
       throw notFound(request, verdict);
     }
   }

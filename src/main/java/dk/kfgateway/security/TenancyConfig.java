@@ -1,7 +1,6 @@
 package dk.kfgateway.security;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import dk.kfgateway.GatewayProperties;
 import dk.kfgateway.fhir.GatewayInterceptors;
 import java.util.Set;
@@ -9,20 +8,13 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Tenant isolation in the running server: the read filter, the write guard and the request size limit. */
+/** Tenant isolation in the running server: the write guard, the instance guard and the request size limit. */
 @Configuration
 public class TenancyConfig {
 
   @Bean
   public CasePartiesLookup casePartiesLookup(DaoRegistry daos) {
     return new CasePartiesLookup(daos);
-  }
-
-  @Bean
-  public ConsentInterceptor tenantConsentInterceptor(
-      CasePartiesLookup facts, GatewayProperties properties, GatewayInterceptors interceptors) {
-    Set<String> unrestricted = Set.copyOf(properties.security().unrestrictedClients());
-    return interceptors.register(new ConsentInterceptor(new TenantConsentService(facts, unrestricted)));
   }
 
   @Bean

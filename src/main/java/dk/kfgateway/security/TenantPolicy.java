@@ -1,5 +1,6 @@
 package dk.kfgateway.security;
 
+import dk.kfgateway.access.AccessLabels;
 import dk.kfgateway.rules.Verdict;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Subscription;
@@ -15,53 +17,39 @@ import org.hl7.fhir.r4.model.Task;
 
 /**
  * Tenant isolation (adgang kun til egne sager, bkg 2019 §3): which case data a caller may see, and on whose behalf it
- * may write. Pure: the facts come from a {@link TenancyFacts} port.
- *
- * <ul>
- *   <li>a municipality: the cases it requested (referrals, tasks, documents, consents, citizens) and the copies
- *       addressed to it;
- *   <li>Klinisk Funktion and its secretariat: the tasks their organisation owns and those cases' data (the consent
- *       filter may hide more), and what the clinic sent;
- *   <li>a GP clinic: the Communications addressed to it, the documents they carry and their citizen;
- *   <li>the administrator: no case data, but the audit trail.
- * </ul>
- * Directory and conformance resources (Organization, PractitionerRole, CodeSystem, ...) are shared by all.
+ * may write. What a caller may see is written on the data as access labels (package {@code access}); this policy reads
+ * them. Pure: other facts come from a {@link TenancyFacts} port.
+ * Directory and conformance resources (Organization, PractitionerRole, CodeSystem, ...) are shared by all; the audit
+ * trail is the administrator's.
  */
 public final class TenantPolicy {
-
-  /** Citizen data, visible only to the parties of its case. */
-  public static final Set<String> CASE_TYPES =
-      Set.of("Patient", "ServiceRequest", "Task", "Consent", "DocumentReference", "Binary", "Communication");
 
   /** Visible to the administrator only. */
   public static final Set<String> ADMINISTRATOR_TYPES = Set.of("AuditEvent", "Provenance");
 
   private final SubscriptionCriteriaRule subscriptions = new SubscriptionCriteriaRule();
 
-  public Verdict maySee(Caller caller, IBaseResource resource, TenancyFacts facts) {
+  /** By the resource's access labels (the audit trail by role): no look-up. */
+  public Verdict maySee(Caller caller, IBaseResource resource) {
     String type = resource.fhirType();
-    if (resource instanceof Subscription subscription) {
-      return subscriptions.check(caller, subscription.getCriteria(), facts);
-    }
-    if (ADMINISTRATOR_TYPES.contains(type)) {
-      return caller.role() == PartyRole.ADMINISTRATOR ? Verdict.allowed() : notOwn(caller, type);
-    }
-    if (!CASE_TYPES.contains(type)) {
-      return Verdict.allowed();
-    }
-    return isParty(caller, facts.partiesOf(resource, caller.role())) ? Verdict.allowed() : notOwn(caller, type);
+    boolean sees = ADMINISTRATOR_TYPES.contains(type) ? caller.role() == PartyRole.ADMINISTRATOR
+        : AccessLabels.grants(resource, caller.organization());
+    return sees ? Verdict.allowed() : notOwn(caller, type);
   }
 
-  /** Whether the caller is a party of these facts in its role. */
-  static boolean isParty(Caller caller, CaseParties parties) {
-    String own = caller.organization();
-    return switch (caller.role()) {
-      case MUNICIPALITY -> parties.requesters().contains(own) || parties.recipients().contains(own)
-          || parties.authors().contains(own);
-      case CLINIC, SECRETARIAT -> parties.owners().contains(own) || parties.authors().contains(own);
-      case GP -> parties.recipients().contains(own);
-      case ADMINISTRATOR -> false;
-    };
+  /**
+   * A citizen whose cases belong to several municipalities is changed by none of them: each case relies on the
+   * citizen as it was referred (its GP gets the certificate copy, bkg 2019 §15 stk. 2). The municipality of every case
+   * of the citizen may change it; otherwise a new referral brings the change.
+   */
+  public Verdict mayChangeCitizen(Caller caller, Patient previous, TenancyFacts facts) {
+    String patient = "Patient/" + previous.getIdElement().getIdPart();
+    List<String> requesters = facts.requestersOfCasesOf(patient);
+    boolean onlyOwn = !requesters.isEmpty() && requesters.stream().allMatch(caller::actsFor);
+    return onlyOwn ? Verdict.allowed() : Verdict.notPermitted(TenantRules.SHARED_CITIZEN,
+        caller.clientId() + " may not change " + patient + ": the citizen is part of cases of other parties, which"
+            + " rely on it as referred (e.g. the GP that receives the certificate copy); the municipality of every"
+            + " case may change it, or a new referral brings the change", "Patient");
   }
 
   /**
@@ -98,7 +86,7 @@ public final class TenantPolicy {
     for (Reference related : document.getContext().getRelated()) {
       String reference = related.getReference();
       if (reference != null && reference.startsWith("ServiceRequest/")
-          && !isParty(caller, facts.partiesOf(reference, caller.role()))) {
+          && facts.stored(reference).filter(r -> maySee(caller, r).isAllowed()).isEmpty()) {
         author = author.and(Verdict.notPermitted(TenantRules.OWN_CASES_ONLY,
             caller.clientId() + " (" + caller.organization() + ") may attach documents only to its own cases; "
                 + reference + " is not one of them", "DocumentReference.context.related"));

@@ -17,6 +17,10 @@ public final class TenantRules {
   public static final RuleRef OWN_SUBSCRIPTIONS_ONLY =
       new RuleRef("SEC-006", "bkg 2019 §3 (notifications only about one's own cases)");
 
+  /** A citizen used by several parties' cases is not changed by one of them alone. */
+  public static final RuleRef SHARED_CITIZEN =
+      new RuleRef("SEC-010", "bkg 2019 §3, §15 stk. 2 (each case relies on the citizen and GP as referred)");
+
   /** A request body larger than a case can be. */
   public static final RuleRef REQUEST_SIZE =
       new RuleRef("SEC-007", "guide pkt. 12 (at most 75 pages per case)");

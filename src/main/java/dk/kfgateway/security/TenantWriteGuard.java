@@ -4,17 +4,20 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import dk.kfgateway.access.Labeller;
 import dk.kfgateway.fhir.Refusals;
 import dk.kfgateway.rules.Verdict;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Task;
 
 /**
  * Nobody writes on behalf of another organisation, nor changes or deletes another party's case data: checked on the
  * storage hooks, so single writes, transactions, conditional creates/updates/deletes and patches are all covered
- * (403, SEC-004/SEC-005/SEC-006). Task moves are the workflow's check (WF-013); the gateway's own writes have no
+ * (403, SEC-004/SEC-005/SEC-006), and a citizen shared by several parties' cases is changed by none of them alone
+ * (SEC-010). Task moves are the workflow's check (WF-013); the gateway's own writes have no
  * caller and pass.
  */
 @Interceptor
@@ -36,16 +39,21 @@ public class TenantWriteGuard {
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
   public void update(IBaseResource previous, IBaseResource updated, RequestDetails request) {
-    if (previous instanceof Task) {
+    if (previous instanceof Task || Labeller.isLabelling(request)) {
       return;
     }
-    caller(request).ifPresent(caller ->
-        Refusals.enforce(policy.maySee(caller, previous, facts).and(policy.mayWrite(caller, updated, facts, false))));
+    caller(request).ifPresent(caller -> {
+      Verdict verdict = policy.maySee(caller, previous).and(policy.mayWrite(caller, updated, facts, false));
+      if (verdict.isAllowed() && previous instanceof Patient citizen) {
+        verdict = policy.mayChangeCitizen(caller, citizen, facts);
+      }
+      Refusals.enforce(verdict);
+    });
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
   public void delete(IBaseResource resource, RequestDetails request) {
-    caller(request).ifPresent(caller -> Refusals.enforce(policy.maySee(caller, resource, facts)));
+    caller(request).ifPresent(caller -> Refusals.enforce(policy.maySee(caller, resource)));
   }
 
   private Optional<Caller> caller(RequestDetails request) {

@@ -97,14 +97,20 @@ class ClinicReadingCaseWithoutConsentTest extends ConsentHttpTest {
   }
 
   @Test
-  void each_request_records_one_decision_per_citizen() {
+  void the_withdrawal_is_recorded_and_every_later_search_is_audited_with_what_it_released() {
     search(CLINIC, "/DocumentReference?subject=" + referral.patient());
+    search(MUNICIPALITY, "/DocumentReference?subject=" + referral.patient());
 
-    List<AuditEvent> decisions = decisions(referral.patient());
-    assertThat(decisions.get(0).getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
-    assertThat(decisions.get(0).getOutcomeDesc()).contains("withheld", "CONS-001");
-    assertThat(decisions).anyMatch(e -> e.getOutcome() == AuditEvent.AuditEventOutcome._0
-        && e.getOutcomeDesc().contains("released"));
+    assertThat(audit(referral.patient(), "consent-hold")).as("the withdrawal that ended the release").isNotEmpty();
+    List<AuditEvent> searches = fhir.search()
+        .byUrl("AuditEvent?subtype=search-type&agent-name=kf-sjaelland-ehr,holbaek-jobcenter&_sort=-date&_count=2")
+        .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntry().stream()
+        .map(e -> (AuditEvent) e.getResource()).toList();
+    assertThat(searches).hasSize(2);
+    AuditEvent ofMunicipality = searches.get(0);
+    AuditEvent ofClinic = searches.get(1);
+    assertThat(ofClinic.getEntity()).noneMatch(e -> document.equals(e.getWhat().getReference()));
+    assertThat(ofMunicipality.getEntity()).anyMatch(e -> document.equals(e.getWhat().getReference()));
   }
 
   Bundle search(String client, String path) {

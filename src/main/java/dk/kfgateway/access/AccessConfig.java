@@ -1,0 +1,71 @@
+package dk.kfgateway.access;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import dk.kfgateway.GatewayProperties;
+import dk.kfgateway.consent.ConsentRelease;
+import dk.kfgateway.fhir.GatewayInterceptors;
+import dk.kfgateway.security.CasePartiesLookup;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/** Access labels in the running server: their upkeep on every write, the narrowing of searches, the second line. */
+@Configuration
+public class AccessConfig {
+
+  /** How long a search's page owner is remembered: longer than HAPI keeps the search (1 h by default). */
+  private static final Duration PAGES_KEPT = Duration.ofHours(2);
+
+  @Bean
+  RestrictedCallers restrictedCallers(GatewayProperties properties) {
+    return new RestrictedCallers(java.util.Set.copyOf(properties.security().unrestrictedClients()));
+  }
+
+  @Bean
+  Labeller labeller(DaoRegistry daos, CasePartiesLookup organisations, ConsentRelease release) {
+    return new Labeller(daos, new CaseFiles(daos), organisations::organisationOf, release::releases);
+  }
+
+  @Bean
+  LabelMaintenance labelMaintenance(Labeller labeller, DaoRegistry daos, GatewayInterceptors interceptors) {
+    return interceptors.register(new LabelMaintenance(labeller, new CaseFiles(daos)));
+  }
+
+  @Bean
+  SearchNarrowing searchNarrowing(RestrictedCallers callers, GatewayInterceptors interceptors) {
+    return interceptors.register(new SearchNarrowing(callers));
+  }
+
+  @Bean
+  ConsentInterceptor labelFilter(RestrictedCallers callers, GatewayInterceptors interceptors) {
+    return interceptors.register(new ConsentInterceptor(new LabelFilter(callers)));
+  }
+
+  @Bean
+  HiddenAsUnknown hiddenAsUnknown(RestrictedCallers callers, GatewayInterceptors interceptors) {
+    return interceptors.register(new HiddenAsUnknown(callers));
+  }
+
+  /** Primary: HAPI's own search services page through it too (without a caller, so unchecked). */
+  @Bean
+  @org.springframework.context.annotation.Primary
+  public OwnedPages ownedPages(JdbcTemplate jdbc, Clock clock) {
+    OwnedPages pages = new OwnedPages(jdbc, clock);
+    pages.createTable();
+    return pages;
+  }
+
+  @Bean(destroyMethod = "shutdown")
+  ThreadPoolTaskScheduler ownedPagesCleanup(OwnedPages pages, Clock clock) {
+    ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    scheduler.setThreadNamePrefix("page-owners-");
+    scheduler.initialize();
+    scheduler.scheduleWithFixedDelay(() -> pages.forgetBefore(clock.instant().minus(PAGES_KEPT)),
+        clock.instant().plus(PAGES_KEPT), PAGES_KEPT);
+    return scheduler;
+  }
+}

@@ -1,0 +1,167 @@
+package dk.kfgateway.access;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * Who may see each resource of a citizen's cases (adgang kun til egne sager, bkg 2019 §3; sundhedsloven §42a;
+ * samtykke, guide pkt. 13). Pure: the case file, the organisation behind a reference and the consent decision come in.
+ *
+ * <ul>
+ *   <li>a Task: its requesting municipality and its owning clinic;
+ *   <li>a referral (ServiceRequest): its municipality and the clinics owning its tasks;
+ *   <li>a Consent: its municipality, and the clinics owning that municipality's tasks (a consent belongs to the
+ *       cases of the municipality that registered it);
+ *   <li>the citizen and the documents: the municipality of the case, the authors, the clinic owning a task of the case
+ *       only while that case's consent holds, and whoever a copy carrying them was addressed to (a GP clinic);
+ *   <li>a Binary: whoever may see the DocumentReference it is the content of (or its security context);
+ *   <li>a Communication: its sender and its recipients.
+ * </ul>
+ */
+public final class AccessLabelPolicy {
+
+  /**
+   * @param organisationOf the Organization behind {@code Organization/x} or {@code PractitionerRole/y}
+   * @param consentHolds whether the consent of a task's case releases the citizen's data to the task's clinic now
+   * @return the labels of every resource of the file, by {@code Type/id}
+   */
+  public Map<String, Set<String>> labels(
+      CaseFile file, Function<String, Optional<String>> organisationOf, Predicate<Task> consentHolds) {
+    Orgs orgs = new Orgs(organisationOf);
+    Map<String, Set<String>> labels = new HashMap<>();
+    Set<String> citizen = new TreeSet<>();
+    Map<String, Set<String>> releasedByRequest = new HashMap<>();
+    for (Task task : file.tasks()) {
+      labels.put(id(task), own(task, organisationOf));
+      String municipality = orgs.of(task.getRequester());
+      String clinic = orgs.of(task.getOwner());
+      boolean released = consentHolds.test(task);
+      add(citizen, municipality);
+      Set<String> request = releasedByRequest.computeIfAbsent(task.getFocus().getReference(), k -> new TreeSet<>());
+      add(request, municipality);
+      if (released) {
+        add(citizen, clinic);
+        add(request, clinic);
+      }
+    }
+    for (ServiceRequest request : file.requests()) {
+      Set<String> of = labels.computeIfAbsent(id(request), k -> new TreeSet<>());
+      add(of, orgs.of(request.getRequester()));
+      file.tasks().stream().filter(t -> id(request).equals(t.getFocus().getReference()))
+          .forEach(t -> add(of, orgs.of(t.getOwner())));
+    }
+    for (Consent consent : file.consents()) {
+      Set<String> of = labels.computeIfAbsent(id(consent), k -> new TreeSet<>());
+      Set<String> municipalities = orgs.all(consent.getOrganization());
+      of.addAll(municipalities);
+      file.tasks().stream().filter(t -> municipalities.contains(orgs.of(t.getRequester())))
+          .forEach(t -> add(of, orgs.of(t.getOwner())));
+    }
+    for (Communication communication : file.communications()) {
+      labels.put(id(communication), own(communication, organisationOf));
+      Set<String> recipients = orgs.all(communication.getRecipient());
+      citizen.addAll(recipients);
+      communication.getPayload().stream().filter(p -> p.hasContentReference())
+          .map(p -> p.getContentReference().getReference())
+          .forEach(document -> labels.computeIfAbsent(document, k -> new TreeSet<>()).addAll(recipients));
+    }
+    for (DocumentReference document : file.documents()) {
+      Set<String> of = labels.computeIfAbsent(id(document), k -> new TreeSet<>());
+      of.addAll(orgs.all(document.getAuthor()));
+      add(of, orgs.of(document.getCustodian()));
+      document.getContext().getRelated().forEach(r -> of.addAll(releasedByRequest.getOrDefault(r.getReference(),
+          Set.of())));
+    }
+    if (file.patient() != null) {
+      labels.put(id(file.patient()), citizen);
+    }
+    for (Binary binary : file.binaries()) {
+      labels.put(id(binary), binaryLabels(binary, file, labels));
+    }
+    labels.keySet().retainAll(ids(file));
+    return labels;
+  }
+
+  /**
+   * The labels a Task or Communication carries from its own content (its parties), set as it is stored; a
+   * Subscription's are the organisation whose cases its criteria watch, given by the caller.
+   */
+  public Set<String> own(IBaseResource resource, Function<String, Optional<String>> organisationOf) {
+    Orgs orgs = new Orgs(organisationOf);
+    Set<String> of = new TreeSet<>();
+    if (resource instanceof Task task) {
+      add(of, orgs.of(task.getRequester()));
+      add(of, orgs.of(task.getOwner()));
+    } else if (resource instanceof Communication communication) {
+      add(of, orgs.of(communication.getSender()));
+      of.addAll(orgs.all(communication.getRecipient()));
+    }
+    return of;
+  }
+
+  private static Set<String> binaryLabels(Binary binary, CaseFile file, Map<String, Set<String>> labels) {
+    Set<String> of = new TreeSet<>();
+    String context = binary.hasSecurityContext() ? binary.getSecurityContext().getReference() : null;
+    if (context != null && context.startsWith("Organization/")) {
+      add(of, AccessLabels.code(context));
+    } else if (context != null) {
+      of.addAll(labels.getOrDefault(context, Set.of()));
+    }
+    for (DocumentReference document : file.documents()) {
+      boolean content = document.getContent().stream()
+          .anyMatch(c -> id(binary).equals(c.getAttachment().getUrl()));
+      if (content) {
+        of.addAll(labels.getOrDefault(id(document), Set.of()));
+      }
+    }
+    return of;
+  }
+
+  private static Set<String> ids(CaseFile file) {
+    Set<String> ids = new java.util.HashSet<>();
+    List.of(file.tasks(), file.requests(), file.consents(), file.documents(), file.binaries(), file.communications())
+        .forEach(list -> list.forEach(r -> ids.add(id(r))));
+    if (file.patient() != null) {
+      ids.add(id(file.patient()));
+    }
+    return ids;
+  }
+
+  static String id(IBaseResource resource) {
+    return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+  }
+
+  private static void add(Set<String> labels, String code) {
+    if (code != null) {
+      labels.add(code);
+    }
+  }
+
+  /** Label codes of the organisations behind references. */
+  private record Orgs(Function<String, Optional<String>> organisationOf) {
+    String of(Reference reference) {
+      return reference == null || reference.getReference() == null ? null
+          : organisationOf.apply(reference.getReference()).map(AccessLabels::code).orElse(null);
+    }
+
+    Set<String> all(List<Reference> references) {
+      Set<String> codes = new TreeSet<>();
+      references.forEach(r -> add(codes, of(r)));
+      return codes;
+    }
+  }
+}

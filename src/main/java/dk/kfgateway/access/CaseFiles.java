@@ -1,0 +1,97 @@
+package dk.kfgateway.access;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * Reads a citizen's {@link CaseFile} as the gateway (no caller, no narrowing), in the transaction of the write that
+ * changes it, so that what that write stored counts.
+ */
+class CaseFiles {
+
+  private final DaoRegistry daos;
+
+  CaseFiles(DaoRegistry daos) {
+    this.daos = daos;
+  }
+
+  CaseFile of(String patient, RequestDetails request) {
+    List<DocumentReference> documents = search(DocumentReference.class, "subject", patient, request);
+    Map<String, Binary> binaries = new LinkedHashMap<>();
+    for (DocumentReference document : documents) {
+      String id = AccessLabelPolicy.id(document);
+      search(Binary.class, "security-context", id, request).forEach(b -> binaries.put(AccessLabelPolicy.id(b), b));
+      document.getContent().stream().map(c -> c.getAttachment().getUrl())
+          .filter(url -> url != null && url.startsWith("Binary/") && !binaries.containsKey(url))
+          .forEach(url -> read(url, request).ifPresent(b -> binaries.put(url, (Binary) b)));
+    }
+    search(Binary.class, "security-context", patient, request).forEach(b -> binaries.put(AccessLabelPolicy.id(b), b));
+    return new CaseFile(read(patient, request).map(Patient.class::cast).orElse(null),
+        search(Task.class, "patient", patient, request), search(ServiceRequest.class, "subject", patient, request),
+        search(Consent.class, "patient", patient, request), documents, new ArrayList<>(binaries.values()),
+        search(Communication.class, "subject", patient, request));
+  }
+
+  /** The citizen a stored or arriving resource belongs to, if any. */
+  Optional<String> citizenOf(IBaseResource resource, RequestDetails request) {
+    if (resource instanceof Patient) {
+      return Optional.of(AccessLabelPolicy.id(resource));
+    }
+    org.hl7.fhir.r4.model.Reference subject = null;
+    if (resource instanceof Task task) {
+      subject = task.getFor();
+    } else if (resource instanceof ServiceRequest serviceRequest) {
+      subject = serviceRequest.getSubject();
+    } else if (resource instanceof Consent consent) {
+      subject = consent.getPatient();
+    } else if (resource instanceof DocumentReference document) {
+      subject = document.getSubject();
+    } else if (resource instanceof Communication communication) {
+      subject = communication.getSubject();
+    } else if (resource instanceof Binary binary && binary.hasSecurityContext()) {
+      String context = binary.getSecurityContext().getReference();
+      return context == null || context.startsWith("Organization/") ? Optional.empty()
+          : context.startsWith("Patient/") ? Optional.of(context)
+          : read(context, request).flatMap(owner -> citizenOf(owner, request));
+    }
+    String reference = subject == null ? null : subject.getReference();
+    return reference != null && reference.startsWith("Patient/")
+        ? Optional.of(new IdType(reference).toUnqualifiedVersionless().getValue()) : Optional.empty();
+  }
+
+  Optional<IBaseResource> read(String reference, RequestDetails request) {
+    IdType id = new IdType(reference).toUnqualifiedVersionless();
+    if (id.getResourceType() == null || !id.hasIdPart() || !daos.isResourceTypeSupported(id.getResourceType())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(daos.getResourceDao(id.getResourceType()).read(id, request));
+    } catch (BaseServerResponseException e) {
+      return Optional.empty();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends IBaseResource> List<T> search(Class<T> type, String parameter, String reference,
+      RequestDetails request) {
+    SearchParameterMap map = SearchParameterMap.newSynchronous(parameter, new ReferenceParam(reference));
+    return (List<T>) daos.getResourceDao(type).searchForResources(map, request);
+  }
+}

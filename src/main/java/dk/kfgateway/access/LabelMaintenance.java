@@ -1,0 +1,124 @@
+package dk.kfgateway.access;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import dk.kfgateway.security.Caller;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Subscription;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Keeps the access labels current in the same database transaction as the data (isolation in the query, bkg 2019 §3):
+ * a Task, a Communication and a Subscription get the labels of their own parties as they are stored; every write of
+ * case data marks its citizen, and just before the transaction commits each marked citizen's case file is relabelled
+ * once ({@link Labeller}), whatever wrote it: a client, a referral transaction, or the gateway itself (consent holds,
+ * copies, demo data). Nothing commits with stale labels, and nothing is labelled that did not commit.
+ */
+@Interceptor
+public class LabelMaintenance {
+
+  /** After the rules and the profile validation of the write (order 0). */
+  private static final int LAST = 1000;
+
+  private final Labeller labeller;
+  private final CaseFiles files;
+
+  LabelMaintenance(Labeller labeller, CaseFiles files) {
+    this.labeller = labeller;
+    this.files = files;
+  }
+
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = LAST)
+  public void created(IBaseResource resource, RequestDetails request) {
+    labelOwn(resource, request);
+  }
+
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = LAST)
+  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    if (!Labeller.isLabelling(request)) {
+      labelOwn(resource, request);
+    }
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+  public void stored(IBaseResource resource, RequestDetails request) {
+    mark(resource, request);
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+  public void changed(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    mark(resource, request);
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+  public void deleted(IBaseResource resource, RequestDetails request) {
+    mark(resource, request);
+  }
+
+  private void labelOwn(IBaseResource resource, RequestDetails request) {
+    Set<String> own = new TreeSet<>(labeller.own(resource));
+    if (resource instanceof Subscription) {
+      Caller.of(request).map(c -> AccessLabels.code(c.organization())).ifPresent(own::add);
+    }
+    if (!own.isEmpty()) {
+      own.addAll(AccessLabels.of(resource));
+      AccessLabels.set(resource, own);
+    }
+  }
+
+  /** Remembers the written resource; its citizen is found once everything of the transaction is stored. */
+  private void mark(IBaseResource resource, RequestDetails request) {
+    if (Labeller.isLabelling(request) || !AccessLabels.LABELLED_TYPES.contains(resource.fhirType())
+        || !resource.getIdElement().hasIdPart() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+      return;
+    }
+    written().add(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
+  }
+
+  /** The citizens of what was written, read back as stored (references resolved), each relabelled once. */
+  private void relabel(Set<String> written) {
+    Set<String> done = new java.util.HashSet<>();
+    Set<String> citizensDone = new java.util.HashSet<>();
+    // Relabelling may make the gateway write more (a consent hold), which marks more: until nothing is left.
+    for (String next = nextOf(written, done); next != null; next = nextOf(written, done)) {
+      done.add(next);
+      SystemRequestDetails system = new SystemRequestDetails();
+      files.read(next, system).flatMap(stored -> files.citizenOf(stored, system))
+          .filter(citizensDone::add).ifPresent(labeller::relabel);
+    }
+  }
+
+  private static String nextOf(Set<String> citizens, Set<String> done) {
+    return citizens.stream().filter(c -> !done.contains(c)).findFirst().orElse(null);
+  }
+
+  /** What was written in the current transaction; the first mark registers the relabelling before commit. */
+  @SuppressWarnings("unchecked")
+  private Set<String> written() {
+    Object bound = TransactionSynchronizationManager.getResource(this);
+    if (bound != null) {
+      return (Set<String>) bound;
+    }
+    Set<String> written = new LinkedHashSet<>();
+    TransactionSynchronizationManager.bindResource(this, written);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void beforeCommit(boolean readOnly) {
+        relabel(written);
+      }
+
+      @Override
+      public void afterCompletion(int status) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(LabelMaintenance.this);
+      }
+    });
+    return written;
+  }
+}

@@ -1,0 +1,85 @@
+package dk.kfgateway.access;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Meta;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * Brings the access labels of a citizen's case file up to date: reads the file, asks {@link AccessLabelPolicy} and
+ * adds or removes only the labels that differ ({@code $meta-add} / {@code $meta-delete} semantics: no new version of
+ * the resource). Runs inside the transaction of the write that changed the case.
+ */
+public class Labeller {
+
+  private static final String LABELLING = Labeller.class.getName();
+
+  private final AccessLabelPolicy policy = new AccessLabelPolicy();
+  private final DaoRegistry daos;
+  private final CaseFiles files;
+  private final Function<String, Optional<String>> organisationOf;
+  private final Predicate<Task> consentHolds;
+
+  Labeller(DaoRegistry daos, CaseFiles files, Function<String, Optional<String>> organisationOf,
+      Predicate<Task> consentHolds) {
+    this.daos = daos;
+    this.files = files;
+    this.organisationOf = organisationOf;
+    this.consentHolds = consentHolds;
+  }
+
+  /** True for the storage calls the labeller itself makes; other hooks leave them alone (only labels change). */
+  public static boolean isLabelling(RequestDetails request) {
+    return request != null && request.getUserData().containsKey(LABELLING);
+  }
+
+  /** Relabels the case file of this citizen ({@code Patient/x}). */
+  public void relabel(String patient) {
+    RequestDetails request = new SystemRequestDetails();
+    request.getUserData().put(LABELLING, Boolean.TRUE);
+    CaseFile file = files.of(patient, request);
+    Map<String, IBaseResource> stored = new java.util.HashMap<>();
+    if (file.patient() != null) {
+      stored.put(AccessLabelPolicy.id(file.patient()), file.patient());
+    }
+    java.util.stream.Stream.of(file.tasks(), file.requests(), file.consents(), file.documents(), file.binaries(),
+        file.communications()).flatMap(java.util.List::stream).forEach(r -> stored.put(AccessLabelPolicy.id(r), r));
+    policy.labels(file, organisationOf, consentHolds).forEach((id, wanted) ->
+        apply(stored.get(id), wanted, request));
+  }
+
+  /** The labels a Task or Communication carries from its own parties. */
+  Set<String> own(IBaseResource resource) {
+    return policy.own(resource, organisationOf);
+  }
+
+  private void apply(IBaseResource resource, Set<String> wanted, RequestDetails request) {
+    Set<String> current = AccessLabels.of(resource);
+    Set<String> added = new TreeSet<>(wanted);
+    added.removeAll(current);
+    Set<String> removed = new TreeSet<>(current);
+    removed.removeAll(wanted);
+    IdType id = new IdType(AccessLabelPolicy.id(resource));
+    if (!added.isEmpty()) {
+      daos.getResourceDao(resource.fhirType()).metaAddOperation(id, meta(added), request);
+    }
+    if (!removed.isEmpty()) {
+      daos.getResourceDao(resource.fhirType()).metaDeleteOperation(id, meta(removed), request);
+    }
+  }
+
+  private static Meta meta(Set<String> codes) {
+    Meta meta = new Meta();
+    codes.forEach(code -> meta.addSecurity(AccessLabels.SYSTEM, code, null));
+    return meta;
+  }
+}
