@@ -26,8 +26,9 @@ public class AccessConfig {
   }
 
   @Bean
-  Labeller labeller(DaoRegistry daos, CasePartiesLookup organisations, ConsentRelease release) {
-    return new Labeller(daos, new CaseFiles(daos), organisations::organisationOf, release::releases);
+  Labeller labeller(DaoRegistry daos, CasePartiesLookup organisations, ConsentRelease release,
+      jakarta.persistence.EntityManager entities) {
+    return new Labeller(daos, new CaseFiles(daos), organisations::organisationOf, release::releases, entities);
   }
 
   @Bean

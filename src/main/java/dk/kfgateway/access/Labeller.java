@@ -28,9 +28,11 @@ public class Labeller {
   private final CaseFiles files;
   private final Function<String, Optional<String>> organisationOf;
   private final Predicate<Task> consentHolds;
+  private final jakarta.persistence.EntityManager entities;
 
   Labeller(DaoRegistry daos, CaseFiles files, Function<String, Optional<String>> organisationOf,
-      Predicate<Task> consentHolds) {
+      Predicate<Task> consentHolds, jakarta.persistence.EntityManager entities) {
+    this.entities = entities;
     this.daos = daos;
     this.files = files;
     this.organisationOf = organisationOf;
@@ -44,6 +46,10 @@ public class Labeller {
 
   /** Relabels the case file of this citizen ({@code Patient/x}). */
   public void relabel(String patient) {
+    // What the transaction wrote is flushed first, so that the case file is read from the database as it will commit,
+    // and the session is cleared: HAPI loads tags by query, which Hibernate refuses beside the same rows just written.
+    entities.flush();
+    entities.clear();
     RequestDetails request = new SystemRequestDetails();
     request.getUserData().put(LABELLING, Boolean.TRUE);
     CaseFile file = files.of(patient, request);

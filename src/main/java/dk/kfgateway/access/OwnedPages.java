@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class OwnedPages extends DatabaseBackedPagingProvider {
 
   static final String TABLE = "kf_search_owner";
+  private static final String REFUSED = OwnedPages.class.getName() + ".refused";
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -59,9 +60,18 @@ public class OwnedPages extends DatabaseBackedPagingProvider {
     jdbc.update("DELETE FROM " + TABLE + " WHERE created < ?", Timestamp.from(before));
   }
 
+  /** Whether this request asked for a page of another client's search (for its audit record). */
+  public static boolean refusedIn(RequestDetails request) {
+    return request.getUserData().containsKey(REFUSED);
+  }
+
   /** The gateway's own calls (no caller) page freely; every client only through its own searches. */
   private boolean allowed(RequestDetails request, String id) {
-    return Caller.of(request).map(caller -> owns(id, caller.clientId())).orElse(true);
+    boolean allowed = Caller.of(request).map(caller -> owns(id, caller.clientId())).orElse(true);
+    if (!allowed) {
+      request.getUserData().put(REFUSED, id);
+    }
+    return allowed;
   }
 
   private boolean owns(String id, String clientId) {

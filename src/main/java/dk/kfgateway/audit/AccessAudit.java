@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import dk.kfgateway.audit.AuditRecord.Outcome;
 import dk.kfgateway.security.Caller;
 import dk.kfgateway.access.LabelFilter;
+import dk.kfgateway.access.OwnedPages;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -66,10 +67,13 @@ public class AccessAudit {
     RequestKind kind = RequestKind.of(request.getRestOperationType(), request.getRequestType());
     List<IBaseResource> hidden = LabelFilter.hiddenIn(request);
     int status = exception.getStatusCode();
-    Outcome outcome = status == 401 || status == 403 || !hidden.isEmpty() ? Outcome.DENIED : Outcome.FAILED;
+    boolean foreignPage = OwnedPages.refusedIn(request);
+    Outcome outcome = status == 401 || status == 403 || !hidden.isEmpty() || foreignPage ? Outcome.DENIED
+        : Outcome.FAILED;
     AuditedResources concerned = AuditedResources.of(hidden);
-    String reason = hidden.isEmpty() ? status + ": " + exception.getMessage()
-        : "[SEC-004] 404: not part of a case of " + caller.get().organization();
+    String reason = foreignPage ? "[SEC-004] " + status + ": a page of another client's search"
+        : hidden.isEmpty() ? status + ": " + exception.getMessage()
+        : "[SEC-004] " + status + ": not part of a case of " + caller.get().organization();
     try {
       trail.recordIndependently(new AuditRecord(kind.action(), kind.subtype(), outcome, Writes.agent(caller.get()),
           concerned.citizen(), null, concerned.entities(), truncate(reason)));

@@ -63,6 +63,8 @@ public class JpaStorageConfig {
     settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ALPHANUMERIC);
     settings.setDefaultSearchParamsCanBeOverridden(true);
     settings.setFetchSizeDefaultMaximum(10_000);
+    // Access labels (meta.security, package access) say who may see a resource now, not who could see a version.
+    settings.setTagStorageMode(JpaStorageSettings.TagStorageModeEnum.NON_VERSIONED);
     return settings;
   }
 
