@@ -23,7 +23,8 @@ public class HiddenAsUnknown {
     this.callers = callers;
   }
 
-  @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+  /** Before HAPI's ExceptionHandlingInterceptor (order 0), whose answer would be final. */
+  @Hook(value = Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION, order = -500)
   public BaseServerResponseException unify(RequestDetails request, Throwable exception) {
     boolean notThere = exception instanceof ResourceNotFoundException || exception instanceof ResourceGoneException;
     if (!notThere || request.getId() == null || !request.getId().hasIdPart() || request.getResourceName() == null
