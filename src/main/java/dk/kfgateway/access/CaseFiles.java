@@ -54,23 +54,13 @@ class CaseFiles {
     if (resource instanceof Patient) {
       return Optional.of(AccessLabelPolicy.id(resource));
     }
-    org.hl7.fhir.r4.model.Reference subject = null;
-    if (resource instanceof Task task) {
-      subject = task.getFor();
-    } else if (resource instanceof ServiceRequest serviceRequest) {
-      subject = serviceRequest.getSubject();
-    } else if (resource instanceof Consent consent) {
-      subject = consent.getPatient();
-    } else if (resource instanceof DocumentReference document) {
-      subject = document.getSubject();
-    } else if (resource instanceof Communication communication) {
-      subject = communication.getSubject();
-    } else if (resource instanceof Binary binary && binary.hasSecurityContext()) {
+    if (resource instanceof Binary binary && binary.hasSecurityContext()) {
       String context = binary.getSecurityContext().getReference();
       return context == null || context.startsWith("Organization/") ? Optional.empty()
           : context.startsWith("Patient/") ? Optional.of(context)
           : read(context, request).flatMap(owner -> citizenOf(owner, request));
     }
+    org.hl7.fhir.r4.model.Reference subject = CitizenReference.of(resource).orElse(null);
     String reference = subject == null ? null : subject.getReference();
     return reference != null && reference.startsWith("Patient/")
         ? Optional.of(new IdType(reference).toUnqualifiedVersionless().getValue()) : Optional.empty();

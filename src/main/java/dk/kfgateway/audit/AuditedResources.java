@@ -78,18 +78,7 @@ final class AuditedResources {
   }
 
   private static java.util.Optional<Reference> citizen(IBaseResource resource) {
-    Reference reference = null;
-    if (resource instanceof Task task) {
-      reference = task.getFor();
-    } else if (resource instanceof ServiceRequest request) {
-      reference = request.getSubject();
-    } else if (resource instanceof Consent consent) {
-      reference = consent.getPatient();
-    } else if (resource instanceof DocumentReference document) {
-      reference = document.getSubject();
-    } else if (resource instanceof Communication communication) {
-      reference = communication.getSubject();
-    }
-    return java.util.Optional.ofNullable(reference);
+    return dk.kfgateway.access.CitizenReference.of(resource);
   }
+
 }

@@ -1,0 +1,32 @@
+package dk.kfgateway.access;
+
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+
+/** The element of a case resource that names its citizen (Task.for, ServiceRequest.subject, Consent.patient, ...). */
+public final class CitizenReference {
+
+  private CitizenReference() {}
+
+  public static Optional<Reference> of(IBaseResource resource) {
+    Reference reference = null;
+    if (resource instanceof Task task) {
+      reference = task.getFor();
+    } else if (resource instanceof ServiceRequest request) {
+      reference = request.getSubject();
+    } else if (resource instanceof Consent consent) {
+      reference = consent.getPatient();
+    } else if (resource instanceof DocumentReference document) {
+      reference = document.getSubject();
+    } else if (resource instanceof Communication communication) {
+      reference = communication.getSubject();
+    }
+    return Optional.ofNullable(reference);
+  }
+}
