@@ -10,7 +10,6 @@ import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import ca.uhn.fhir.rest.server.interceptor.ExceptionHandlingInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import dk.kfgateway.GatewayProperties;
@@ -83,9 +82,17 @@ public class FhirServerConfig {
     server.setPagingProvider(pagingProvider);
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.setDefaultPrettyPrint(true);
-    // Errors are OperationOutcomes without stack traces.
-    server.registerInterceptor(new ExceptionHandlingInterceptor().setReturnStackTracesForExceptionTypes());
+    // Errors are OperationOutcomes without stack traces: HAPI's default exception handling, which answers and logs
+    // once. (An ExceptionHandlingInterceptor registered here would answer the same, but its hook ends the chain, and
+    // HAPI then logs every refusal again at ERROR, "HAPI-2544: Exception handling threw an exception".)
     return server;
+  }
+
+  /** Refusals logged as one INFO line, not by HAPI as errors with stack traces. */
+  @Bean
+  public RefusalLog refusalLog(GatewayInterceptors interceptors) {
+    RefusalNoiseFilter.install();
+    return interceptors.register(new RefusalLog());
   }
 
   @Bean
