@@ -1,5 +1,6 @@
 package dk.kfgateway.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
@@ -14,6 +15,7 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import dk.kfgateway.GatewayProperties;
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -93,6 +95,21 @@ public class FhirServerConfig {
   public RefusalLog refusalLog(GatewayInterceptors interceptors) {
     RefusalNoiseFilter.install();
     return interceptors.register(new RefusalLog());
+  }
+
+  /** The CapabilityStatement announces JSON only, as {@link JsonOnly} enforces. */
+  @Bean
+  public JsonOnlyCapability jsonOnlyCapability(GatewayInterceptors interceptors) {
+    return interceptors.register(new JsonOnlyCapability());
+  }
+
+  /** Bodies in XML or Turtle: 415; answers in XML only: 406; after the token check and the size limit. */
+  @Bean
+  public FilterRegistrationBean<JsonOnly> jsonOnly(FhirContext fhirContext) {
+    FilterRegistrationBean<JsonOnly> registration = new FilterRegistrationBean<>(new JsonOnly(fhirContext));
+    registration.addUrlPatterns("/fhir/*");
+    registration.setOrder(1);
+    return registration;
   }
 
   @Bean

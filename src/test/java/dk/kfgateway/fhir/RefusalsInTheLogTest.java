@@ -71,6 +71,21 @@ class RefusalsInTheLogTest extends GatewayIntegrationTest {
         "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Uden CPR\"}]}"), 422, "POST /fhir/Patient", "IG-001");
   }
 
+  @Test
+  void anXmlBodyIsOneInfoLine() {
+    assertLoggedOnce(() -> {
+      try {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/Patient"))
+            .header("Authorization", "Bearer " + tokens.of("holbaek-jobcenter"))
+            .header("Content-Type", "application/fhir+xml")
+            .POST(HttpRequest.BodyPublishers.ofString("<Patient xmlns=\"http://hl7.org/fhir\"/>")).build(),
+            HttpResponse.BodyHandlers.ofString());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }, 415, "POST /fhir/Patient", "FHIR-415");
+  }
+
   private void assertLoggedOnce(Supplier<HttpResponse<String>> request, int status, String what, String why) {
     tokens.of("gp-nordvej"); // tokens first, so that only the refused request is in the log
     tokens.of("kf-sjaelland-ehr");
