@@ -17,13 +17,14 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * The embedded authorisation server (Spring Authorization Server), on unless
  * {@code gateway.security.authorization-server.enabled=false}: a real token endpoint ({@code /oauth2/token}, client
  * credentials), its key set ({@code /oauth2/jwks}) and metadata ({@code /.well-known/oauth-authorization-server}), for
  * the demo, the tests and small installations. Its filter chain covers only its own endpoints and comes before the
- * API's.
+ * API's. Its authorisation endpoint (browser log-in) is closed ({@link AuthorizationEndpointClosed}).
  */
 @Configuration
 @ConditionalOnProperty(
@@ -34,11 +35,13 @@ public class AuthorizationServerConfig {
 
   @Bean
   @Order(1)
-  public SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, GatewayProperties properties)
-      throws Exception {
+  public SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, GatewayProperties properties,
+      AuthorizationServerSettings settings) throws Exception {
     OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
     ClientKeys keys = new ClientKeys(properties.security());
     http.securityMatcher(server.getEndpointsMatcher())
+        .addFilterAfter(new AuthorizationEndpointClosed(settings.getAuthorizationEndpoint(),
+            settings.getTokenEndpoint()), HeaderWriterFilter.class)
         .with(server, s -> s.tokenEndpoint(token -> token.accessTokenRequestConverter(new DefaultScopes()))
             .clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
                 .filter(JwtClientAssertionAuthenticationProvider.class::isInstance)
