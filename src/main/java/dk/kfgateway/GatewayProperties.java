@@ -145,11 +145,29 @@ public record GatewayProperties(
      * @param tokenLifetime lifetime of the access tokens it issues
      * @param signingKey a JWK set file (JSON) with the RSA private key to sign with; empty: a key generated at each
      *     start (tokens die with the process; several nodes need a shared key or an external issuer)
+     * @param lockout throttling of failed client authentications at the token endpoint
      */
     public record AuthorizationServer(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("5m") Duration tokenLifetime,
-        String signingKey) {}
+        String signingKey,
+        @Valid @NotNull @DefaultValue Lockout lockout) {
+
+      /**
+       * After so many failed client authentications (wrong secret or assertion) within the window, for one client id
+       * or from one remote address, every further attempt for it is answered 429 until one window has passed; in
+       * memory, per node.
+       *
+       * @param maxFailuresPerClient failures of one registered client id that lock it out
+       * @param maxFailuresPerAddress failures from one remote address (any client ids) that lock the address out;
+       *     higher, since several client systems may reach the gateway through one proxy or NAT
+       * @param window the period failures are counted in, and the length of a lock-out
+       */
+      public record Lockout(
+          @Min(1) @DefaultValue("5") int maxFailuresPerClient,
+          @Min(1) @DefaultValue("20") int maxFailuresPerAddress,
+          @NotNull @DefaultValue("1m") Duration window) {}
+    }
 
     /**
      * One registered client system.

@@ -46,7 +46,10 @@ import org.springframework.test.context.DynamicPropertySource;
       // Another region's Klinisk Funktion, for the tests of who may act on whose cases.
       "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".secret={noop}other-clinic-secret",
       "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".role=CLINIC",
-      "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".organization=Organization/kf-region-midtjylland"
+      "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".organization=Organization/kf-region-midtjylland",
+      // Every test calls from 127.0.0.1: the tests of failed authentications at the token endpoint must not lock the
+      // address out for all the others (ClientGuessingItsSecretTest has a context of its own).
+      "gateway.security.authorization-server.lockout.max-failures-per-address=1000"
     })
 public abstract class GatewayIntegrationTest {
 
