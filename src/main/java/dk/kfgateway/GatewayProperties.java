@@ -22,7 +22,6 @@ public record GatewayProperties(
     @Valid @NotNull @DefaultValue Demo demo,
     @Valid @NotNull @DefaultValue Deadlines deadlines,
     @Valid @NotNull @DefaultValue Security security,
-    @Valid @NotNull @DefaultValue Notifications notifications,
     @Valid @NotNull @DefaultValue Routing routing,
     @Valid @NotNull @DefaultValue Consent consent) {
 
@@ -57,13 +56,6 @@ public record GatewayProperties(
       @NotNull @DefaultValue("10s") Duration initialBackoff,
       @NotNull @DefaultValue("1h") Duration maxBackoff,
       @NotNull @DefaultValue("10s") Duration timeout) {}
-
-  /**
-   * @param endpointPattern the rest-hook endpoints a Subscription may name (a regular expression), so that the gateway
-   *     calls only registered systems; the default allows the local machine only, for trying it out
-   */
-  public record Notifications(
-      @NotBlank @DefaultValue("^https?://(localhost|127\\.0\\.0\\.1)(:[0-9]+)?(/.*)?$") String endpointPattern) {}
 
   /**
    * @param dataDir folder of the embedded H2 database (used by the default {@code spring.datasource.url})
@@ -180,6 +172,8 @@ public record GatewayProperties(
      * @param organization the Organization it acts for, e.g. {@code Organization/municipality-holbaek}
      * @param practitionerRole the person's PractitionerRole, or empty
      * @param scopes the SMART scopes it may ask for; empty: those of its role
+     * @param endpoints the rest-hook endpoints its Subscriptions may name: exact URLs, or URL prefixes ending in
+     *     {@code /*} (e.g. {@code https://ehr.example/notify/*}); empty: it cannot subscribe
      */
     public record Client(
         String secret,
@@ -187,6 +181,7 @@ public record GatewayProperties(
         @NotNull dk.kfgateway.security.PartyRole role,
         @NotBlank String organization,
         String practitionerRole,
-        @NotNull @DefaultValue java.util.List<String> scopes) {}
+        @NotNull @DefaultValue java.util.List<String> scopes,
+        @NotNull @DefaultValue java.util.List<String> endpoints) {}
   }
 }
