@@ -22,7 +22,6 @@ public record GatewayProperties(
     @Valid @NotNull @DefaultValue Demo demo,
     @Valid @NotNull @DefaultValue Deadlines deadlines,
     @Valid @NotNull @DefaultValue Security security,
-    @Valid @NotNull @DefaultValue Notifications notifications,
     @Valid @NotNull @DefaultValue Routing routing,
     @Valid @NotNull @DefaultValue Consent consent) {
 
@@ -57,13 +56,6 @@ public record GatewayProperties(
       @NotNull @DefaultValue("10s") Duration initialBackoff,
       @NotNull @DefaultValue("1h") Duration maxBackoff,
       @NotNull @DefaultValue("10s") Duration timeout) {}
-
-  /**
-   * @param endpointPattern the rest-hook endpoints a Subscription may name (a regular expression), so that the gateway
-   *     calls only registered systems; the default allows the local machine only, for trying it out
-   */
-  public record Notifications(
-      @NotBlank @DefaultValue("^https?://(localhost|127\\.0\\.0\\.1)(:[0-9]+)?(/.*)?$") String endpointPattern) {}
 
   /**
    * @param dataDir folder of the embedded H2 database (used by the default {@code spring.datasource.url})
@@ -145,11 +137,29 @@ public record GatewayProperties(
      * @param tokenLifetime lifetime of the access tokens it issues
      * @param signingKey a JWK set file (JSON) with the RSA private key to sign with; empty: a key generated at each
      *     start (tokens die with the process; several nodes need a shared key or an external issuer)
+     * @param lockout throttling of failed client authentications at the token endpoint
      */
     public record AuthorizationServer(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("5m") Duration tokenLifetime,
-        String signingKey) {}
+        String signingKey,
+        @Valid @NotNull @DefaultValue Lockout lockout) {
+
+      /**
+       * After so many failed client authentications (wrong secret or assertion) within the window, for one client id
+       * or from one remote address, every further attempt for it is answered 429 until one window has passed; in
+       * memory, per node.
+       *
+       * @param maxFailuresPerClient failures of one registered client id that lock it out
+       * @param maxFailuresPerAddress failures from one remote address (any client ids) that lock the address out;
+       *     higher, since several client systems may reach the gateway through one proxy or NAT
+       * @param window the period failures are counted in, and the length of a lock-out
+       */
+      public record Lockout(
+          @Min(1) @DefaultValue("5") int maxFailuresPerClient,
+          @Min(1) @DefaultValue("20") int maxFailuresPerAddress,
+          @NotNull @DefaultValue("1m") Duration window) {}
+    }
 
     /**
      * One registered client system.
@@ -162,6 +172,8 @@ public record GatewayProperties(
      * @param organization the Organization it acts for, e.g. {@code Organization/municipality-holbaek}
      * @param practitionerRole the person's PractitionerRole, or empty
      * @param scopes the SMART scopes it may ask for; empty: those of its role
+     * @param endpoints the rest-hook endpoints its Subscriptions may name: exact URLs, or URL prefixes ending in
+     *     {@code /*} (e.g. {@code https://ehr.example/notify/*}); empty: it cannot subscribe
      */
     public record Client(
         String secret,
@@ -169,6 +181,7 @@ public record GatewayProperties(
         @NotNull dk.kfgateway.security.PartyRole role,
         @NotBlank String organization,
         String practitionerRole,
-        @NotNull @DefaultValue java.util.List<String> scopes) {}
+        @NotNull @DefaultValue java.util.List<String> scopes,
+        @NotNull @DefaultValue java.util.List<String> endpoints) {}
   }
 }

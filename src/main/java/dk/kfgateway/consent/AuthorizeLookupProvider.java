@@ -3,7 +3,6 @@ package dk.kfgateway.consent;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import dk.kfgateway.fhir.Refusals;
 import dk.kfgateway.rules.Verdict;
 import dk.kfgateway.security.Caller;
@@ -41,7 +40,8 @@ public class AuthorizeLookupProvider {
   @Operation(name = "$authorize-lookup", type = Task.class, idempotent = true)
   public Parameters authorizeLookup(@IdParam IdType id, RequestDetails request) {
     String taskId = "Task/" + id.getIdPart();
-    Task task = records.read(taskId, Task.class).orElseThrow(() -> new ResourceNotFoundException(id));
+    // An unknown or deleted task is answered exactly as a read of it would be (404 or 410, HAPI's wording).
+    Task task = records.require(new IdType(taskId), Task.class);
     Caller caller = Caller.of(request).orElse(null);
     String clinic = owners.find(task.getOwner()).map(ResolvedOwner::organisation).orElse("");
     if (caller == null || (caller.role() != PartyRole.CLINIC && caller.role() != PartyRole.SECRETARIAT)

@@ -76,14 +76,18 @@ class CaseRecords {
     if (!type.getSimpleName().equals(id.getResourceType()) || !id.hasIdPart()) {
       return Optional.empty();
     }
-    return separate.execute(tx -> {
-      try {
-        return Optional.ofNullable(
-            daos.getResourceDao(type).read(id.toUnqualifiedVersionless(), new SystemRequestDetails()));
-      } catch (ResourceNotFoundException | ResourceGoneException e) {
-        return Optional.<T>empty();
-      }
-    });
+    // Caught outside the transaction: HAPI's read has already marked it rollback-only, so committing it would fail.
+    try {
+      return Optional.ofNullable(require(id, type));
+    } catch (ResourceNotFoundException | ResourceGoneException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The resource, or HAPI's own answer for an unknown (404) or deleted (410) id, exactly as a read gets it. */
+  <T extends IBaseResource> T require(IdType id, Class<T> type) {
+    return separate.execute(tx ->
+        daos.getResourceDao(type).read(id.toUnqualifiedVersionless(), new SystemRequestDetails()));
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package dk.kfgateway.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
@@ -9,11 +10,11 @@ import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
 import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import ca.uhn.fhir.rest.server.interceptor.ExceptionHandlingInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import dk.kfgateway.GatewayProperties;
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,9 +83,32 @@ public class FhirServerConfig {
     server.setPagingProvider(pagingProvider);
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.setDefaultPrettyPrint(true);
-    // Errors are OperationOutcomes without stack traces.
-    server.registerInterceptor(new ExceptionHandlingInterceptor().setReturnStackTracesForExceptionTypes());
+    // Errors are OperationOutcomes without stack traces: HAPI's default exception handling, which answers and logs
+    // once. (An ExceptionHandlingInterceptor registered here would answer the same, but its hook ends the chain, and
+    // HAPI then logs every refusal again at ERROR, "HAPI-2544: Exception handling threw an exception".)
     return server;
+  }
+
+  /** Refusals logged as one INFO line, not by HAPI as errors with stack traces. */
+  @Bean
+  public RefusalLog refusalLog(GatewayInterceptors interceptors) {
+    RefusalNoiseFilter.install();
+    return interceptors.register(new RefusalLog());
+  }
+
+  /** The CapabilityStatement announces JSON only, as {@link JsonOnly} enforces. */
+  @Bean
+  public JsonOnlyCapability jsonOnlyCapability(GatewayInterceptors interceptors) {
+    return interceptors.register(new JsonOnlyCapability());
+  }
+
+  /** Bodies in XML or Turtle: 415; answers in XML only: 406; after the token check and the size limit. */
+  @Bean
+  public FilterRegistrationBean<JsonOnly> jsonOnly(FhirContext fhirContext) {
+    FilterRegistrationBean<JsonOnly> registration = new FilterRegistrationBean<>(new JsonOnly(fhirContext));
+    registration.addUrlPatterns("/fhir/*");
+    registration.setOrder(1);
+    return registration;
   }
 
   @Bean

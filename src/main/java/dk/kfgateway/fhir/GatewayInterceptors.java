@@ -26,7 +26,8 @@ public class GatewayInterceptors {
    * benchmark's baseline): everything else registered here is the gateway's own business on top of plain HAPI JPA.
    */
   private static final Set<Class<?>> PROTOCOL =
-      Set.of(CapabilityProfilesInterceptor.class, DatabaseUnavailableInterceptor.class);
+      Set.of(CapabilityProfilesInterceptor.class, DatabaseUnavailableInterceptor.class, JsonOnlyCapability.class,
+          RefusalLog.class);
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GatewayInterceptors.class);
 

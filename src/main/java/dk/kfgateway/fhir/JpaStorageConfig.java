@@ -68,12 +68,14 @@ public class JpaStorageConfig {
     return settings;
   }
 
-  /** Rest-hook subscriptions notify the hospital EHR and the municipal systems of new and changed tasks. */
+  /**
+   * Rest-hook subscriptions notify the hospital EHR and the municipal systems of new and changed tasks; the endpoints
+   * a client may name are those registered for it (notification.SubscriptionEndpointGuard, SEC-009).
+   */
   @Bean
-  public SubscriptionSettings subscriptionSettings(GatewayProperties properties) {
+  public SubscriptionSettings subscriptionSettings() {
     SubscriptionSettings settings = new SubscriptionSettings();
     settings.addSupportedSubscriptionType(Subscription.SubscriptionChannelType.RESTHOOK);
-    settings.setRestHookEndpointUrlValidationRegex(properties.notifications().endpointPattern());
     return settings;
   }
 

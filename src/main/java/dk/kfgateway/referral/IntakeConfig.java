@@ -11,6 +11,7 @@ import dk.kfgateway.ig.ImplementationGuide;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.springframework.context.annotation.Bean;
@@ -39,9 +40,24 @@ public class IntakeConfig {
     return interceptors.register(new ReferralIntakeInterceptor(rules, clock));
   }
 
+  /** REF-010 for every DocumentReference a client writes, also outside a referral. */
+  @Bean
+  public DocumentContentGuard documentContentGuard(DaoRegistry daos, GatewayInterceptors interceptors) {
+    return interceptors.register(new DocumentContentGuard(new PdfPageCounter(), reference -> storedBinary(daos,
+        reference)));
+  }
+
   @Bean
   public ReferralCreationGuard referralCreationGuard(GatewayInterceptors interceptors) {
     return interceptors.register(new ReferralCreationGuard());
+  }
+
+  private static Optional<Binary> storedBinary(DaoRegistry daos, String reference) {
+    try {
+      return Optional.of(daos.getResourceDao(Binary.class).read(new IdType(reference), new SystemRequestDetails()));
+    } catch (ResourceNotFoundException | ResourceGoneException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<PractitionerRole> storedRole(DaoRegistry daos, String reference) {

@@ -2,6 +2,7 @@ package dk.kfgateway.referral;
 
 import dk.kfgateway.rules.RuleRef;
 import dk.kfgateway.rules.Verdict;
+import java.util.List;
 
 /**
  * REF-010: every case document is a readable, unencrypted PDF carried in the Bundle. Pages are what the limits of
@@ -14,13 +15,21 @@ final class ReadablePdfRule implements ReferralRule {
 
   @Override
   public Verdict check(IntakeContext context) {
-    return context.pages().stream()
+    return check(context.pages(), "content.attachment.data or a Binary entry of the Bundle");
+  }
+
+  /**
+   * The same rule for documents written outside a referral ({@link DocumentContentGuard}).
+   *
+   * @param sendAs where a readable PDF belongs, for the message
+   */
+  Verdict check(List<DocumentPages> pages, String sendAs) {
+    return pages.stream()
         .filter(p -> p.count() instanceof PageCount.Unreadable)
         .map(p -> Verdict.refused(
             RULE,
             "Case " + p.document().label() + " " + ((PageCount.Unreadable) p.count()).reason()
-                + "; send it as a readable, unencrypted PDF in content.attachment.data or a Binary entry of the"
-                + " Bundle.",
+                + "; send it as a readable, unencrypted PDF in " + sendAs + ".",
             p.document().location() + ".content[0].attachment"))
         .reduce(Verdict.allowed(), Verdict::and);
   }

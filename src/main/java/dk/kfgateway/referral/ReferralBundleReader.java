@@ -41,6 +41,11 @@ public final class ReferralBundleReader {
         entries, request, patient, task, first(entries.all(Consent.class)), documents(entries)));
   }
 
+  /** Every DocumentReference of any Bundle with its content, from the attachment or a Binary entry of the Bundle. */
+  public List<SubmittedDocument> documents(Bundle bundle) {
+    return documents(new BundleEntries(bundle));
+  }
+
   private static List<SubmittedDocument> documents(BundleEntries entries) {
     List<SubmittedDocument> documents = new ArrayList<>();
     for (DocumentReference reference : entries.all(DocumentReference.class)) {

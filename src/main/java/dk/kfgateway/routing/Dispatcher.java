@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answer acknowledges (the Communication becomes completed), anything else is retried after an exponentially growing
  * wait, and after the configured number of failures the copy becomes a dead letter (Communication stopped) that the
  * secretariat sees and can retry. At least once: a node that dies mid-delivery leaves the row due again, and the
- * receiver deduplicates on the Bundle id.
+ * receiver deduplicates on the Bundle id. Each body is signed ({@link DeliverySignature}), so that the demo GP inbox
+ * can tell the gateway's deliveries from anybody else's posts.
  */
 public class Dispatcher {
 
@@ -50,9 +52,10 @@ public class Dispatcher {
   private final Pacing pacing;
   private final Clock clock;
   private final HttpClient http;
+  private final DeliverySignature signature;
 
   Dispatcher(Outbox outbox, DaoRegistry daos, PlatformTransactionManager transactionManager, AuditTrail audit,
-      FhirContext fhir, Pacing pacing, Clock clock) {
+      FhirContext fhir, Pacing pacing, Clock clock, DeliverySignature signature) {
     this.outbox = outbox;
     this.daos = daos;
     this.records = new RoutingRecords(daos);
@@ -62,6 +65,7 @@ public class Dispatcher {
     this.pacing = pacing;
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(pacing.timeout()).build();
+    this.signature = signature;
   }
 
   /** One round: delivers up to the batch size of due copies; returns how many were attempted. */
@@ -131,9 +135,11 @@ public class Dispatcher {
           records.read(communication.getSubject().getReference(), Patient.class),
           records.read(communication.getSender().getReference(), Organization.class),
           records.read(gp, Organization.class), endpoint, now);
+      byte[] body = fhir.newJsonParser().encodeResourceToString(message).getBytes(StandardCharsets.UTF_8);
       HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(pacing.timeout())
           .header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
-          .POST(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(message))).build();
+          .header(DeliverySignature.HEADER, signature.sign(body))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
       return Attempt.of(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), endpoint);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

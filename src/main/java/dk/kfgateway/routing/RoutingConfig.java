@@ -79,13 +79,19 @@ public class RoutingConfig {
     return operations;
   }
 
+  /** The key the dispatcher signs its deliveries with, generated at start; the demo inbox checks it. */
+  @Bean
+  DeliverySignature deliverySignature() {
+    return new DeliverySignature();
+  }
+
   @Bean
   public Dispatcher dispatcher(Outbox outbox, DaoRegistry daos, PlatformTransactionManager transactions,
-      AuditTrail audit, FhirContext fhir, GatewayProperties properties, Clock clock) {
+      AuditTrail audit, FhirContext fhir, GatewayProperties properties, Clock clock, DeliverySignature signature) {
     GatewayProperties.Routing routing = properties.routing();
     return new Dispatcher(outbox, daos, transactions, audit, fhir, new Dispatcher.Pacing(
         routing.batchSize(), routing.maxAttempts(), routing.initialBackoff(), routing.maxBackoff(), routing.timeout()),
-        clock);
+        clock, signature);
   }
 
   @Bean
@@ -97,7 +103,10 @@ public class RoutingConfig {
     return schedule;
   }
 
-  /** The demo GP inbox answers without a token, like a GP system's own endpoint would to the gateway. */
+  /**
+   * The demo GP inbox needs no token (its listing is open, for trying it out); what it accepts is only what the
+   * gateway's own dispatcher signed ({@link DemoGpInbox}).
+   */
   @Bean
   @Order(0)
   @ConditionalOnProperty(name = "gateway.routing.demo-inbox", havingValue = "true")

@@ -3,6 +3,8 @@ package dk.kfgateway.security;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dk.kfgateway.GatewayProperties;
+import java.time.Clock;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,13 +19,15 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * The embedded authorisation server (Spring Authorization Server), on unless
  * {@code gateway.security.authorization-server.enabled=false}: a real token endpoint ({@code /oauth2/token}, client
  * credentials), its key set ({@code /oauth2/jwks}) and metadata ({@code /.well-known/oauth-authorization-server}), for
  * the demo, the tests and small installations. Its filter chain covers only its own endpoints and comes before the
- * API's.
+ * API's. Its authorisation endpoint (browser log-in) is closed ({@link AuthorizationEndpointClosed}), and repeated
+ * failed client authentications lock the client or address out for a while ({@link ClientAuthenticationThrottle}).
  */
 @Configuration
 @ConditionalOnProperty(
@@ -34,11 +38,15 @@ public class AuthorizationServerConfig {
 
   @Bean
   @Order(1)
-  public SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, GatewayProperties properties)
-      throws Exception {
+  public SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, GatewayProperties properties,
+      AuthorizationServerSettings settings, RegisteredClientRepository registered, Clock clock) throws Exception {
     OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
     ClientKeys keys = new ClientKeys(properties.security());
     http.securityMatcher(server.getEndpointsMatcher())
+        .addFilterAfter(new AuthorizationEndpointClosed(settings.getAuthorizationEndpoint(),
+            settings.getTokenEndpoint()), HeaderWriterFilter.class)
+        .addFilterAfter(throttle(properties.security().authorizationServer().lockout(), settings, registered, clock),
+            AuthorizationEndpointClosed.class)
         .with(server, s -> s.tokenEndpoint(token -> token.accessTokenRequestConverter(new DefaultScopes()))
             .clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
                 .filter(JwtClientAssertionAuthenticationProvider.class::isInstance)
@@ -46,6 +54,17 @@ public class AuthorizationServerConfig {
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     return http.build();
+  }
+
+  /** Failed client authentications at the endpoints where clients authenticate, counted per client and address. */
+  private static ClientAuthenticationThrottle throttle(GatewayProperties.Security.AuthorizationServer.Lockout lockout,
+      AuthorizationServerSettings settings, RegisteredClientRepository clients, Clock clock) {
+    return new ClientAuthenticationThrottle(
+        Set.of(settings.getTokenEndpoint(), settings.getTokenIntrospectionEndpoint(),
+            settings.getTokenRevocationEndpoint(), settings.getDeviceAuthorizationEndpoint()),
+        clientId -> clients.findByClientId(clientId) != null,
+        new FailedAuthentications(lockout.maxFailuresPerClient(), lockout.window(), clock),
+        new FailedAuthentications(lockout.maxFailuresPerAddress(), lockout.window(), clock));
   }
 
   @Bean

@@ -90,6 +90,9 @@ class HostileInputTest extends GatewayIntegrationTest {
       return; // harmless once its real pages are counted; a whole referral, stored as any other
     }
     assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+    if (request.contentType().equals(XML)) {
+      assertThat(response.statusCode()).as("XML is refused before it is parsed").isEqualTo(415);
+    }
     OperationOutcome outcome = R4.newJsonParser().parseResource(OperationOutcome.class, response.body());
     assertThat(outcome.getIssue()).as(response.body()).isNotEmpty();
     assertThat(storedVersions()).as("resources and versions stored").isEqualTo(before);

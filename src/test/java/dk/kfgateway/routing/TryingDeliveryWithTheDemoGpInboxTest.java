@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With the demo on, a new user sees the GP's copy arrive without a GP system of their own: the gateway delivers it to
- * its demo inbox, listed at {@code GET /demo/gp-inbox/gp-clinic-nordvej} without a token.
+ * its demo inbox, listed at {@code GET /demo/gp-inbox/gp-clinic-nordvej} without a token. The inbox takes only what
+ * the gateway's dispatcher signed, so nobody can plant messages in it.
  */
 class TryingDeliveryWithTheDemoGpInboxTest extends GatewayIntegrationTest {
 
@@ -27,6 +28,31 @@ class TryingDeliveryWithTheDemoGpInboxTest extends GatewayIntegrationTest {
     Cases.await("the copy in the demo inbox", () -> inbox().body().contains(copy));
 
     assertThat(inbox().statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aPostThatTheGatewayDidNotSignIsRefusedAndNotListed() throws Exception {
+    String forged = "{\"resourceType\":\"Bundle\",\"id\":\"forged-1\",\"type\":\"message\",\"entry\":[{\"resource\":"
+        + "{\"resourceType\":\"Communication\",\"id\":\"forged-copy\"}}]}";
+
+    HttpResponse<String> unsigned = post(forged, null);
+    HttpResponse<String> wronglySigned = post(forged, "sha256=" + "ab".repeat(32));
+
+    assertThat(unsigned.statusCode()).isEqualTo(401);
+    assertThat(wronglySigned.statusCode()).isEqualTo(403);
+    assertThat(unsigned.body()).contains("error").doesNotContain("Exception");
+    assertThat(inbox().statusCode()).isEqualTo(200);
+    assertThat(inbox().body()).doesNotContain("forged");
+  }
+
+  private HttpResponse<String> post(String body, String signature) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/demo/gp-inbox/gp-clinic-nordvej")).header("Content-Type", "application/fhir+json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (signature != null) {
+      request.header("X-KF-Gateway-Signature", signature);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> inbox() {

@@ -46,12 +46,23 @@ import org.springframework.test.context.DynamicPropertySource;
       // Another region's Klinisk Funktion, for the tests of who may act on whose cases.
       "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".secret={noop}other-clinic-secret",
       "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".role=CLINIC",
-      "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".organization=Organization/kf-region-midtjylland"
+      "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".organization=Organization/kf-region-midtjylland",
+      // Rest-hook endpoints for the tests' subscriptions: besides the demo's example, a local port nothing listens on.
+      "gateway.security.clients.kf-sjaelland-ehr.endpoints=https://ehr.regionsjaelland.example/fhir-notify,"
+          + GatewayIntegrationTest.NOBODY_LISTENING,
+      "gateway.security.clients.holbaek-jobcenter.endpoints=https://sag.holbaek.example/kf-notify/*,"
+          + GatewayIntegrationTest.NOBODY_LISTENING,
+      // Every test calls from 127.0.0.1: the tests of failed authentications at the token endpoint must not lock the
+      // address out for all the others (ClientGuessingItsSecretTest has a context of its own).
+      "gateway.security.authorization-server.lockout.max-failures-per-address=1000"
     })
 public abstract class GatewayIntegrationTest {
 
   /** A test-only client with every scope; not in the demo configuration. */
   protected static final String TEST_CLIENT = "test-all-scopes";
+
+  /** A rest-hook endpoint registered for the clinic's EHR and Holbæk in the tests: a local port nobody listens on. */
+  protected static final String NOBODY_LISTENING = "http://127.0.0.1:9/notify";
 
   /** A test-only client of another region's Klinisk Funktion. */
   protected static final String OTHER_CLINIC = "kf-midtjylland-ehr";

@@ -1,0 +1,166 @@
+package dk.kfgateway.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.kfgateway.support.GatewayIntegrationTest;
+import dk.kfgateway.support.Pdfs;
+import dk.kfgateway.support.ReferralFixture;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * REF-010 holds for every document, not only a referral's: the clinic's statement posted on its own, changed by
+ * update or patch, or sent in a transaction that is no referral, is a readable PDF, inline or in a Binary the gateway
+ * holds; "hello world" declared as a PDF is refused with 422 and not stored.
+ */
+class ClinicPostingADocumentOutsideAReferralTest extends GatewayIntegrationTest {
+
+  private static final String CLINIC = "kf-sjaelland-ehr";
+  private static final byte[] HELLO_WORLD = Base64.getDecoder().decode("aGVsbG8gd29ybGQ=");
+
+  private Task task;
+
+  @BeforeEach
+  void aReferralOfHolbaek() {
+    Bundle stored = fhir.transaction().withBundle(ReferralFixture.referral("le275-certificate").bundle()).execute();
+    String taskId = stored.getEntry().stream().map(e -> e.getResponse().getLocation())
+        .filter(l -> l.startsWith("Task/")).findFirst().orElseThrow().split("/")[1];
+    task = fhir.read().resource(Task.class).withId(taskId).execute();
+  }
+
+  @Test
+  void helloWorldDeclaredAsAPdfIsRefused() {
+    HttpResponse<String> response = sendAs(CLINIC, "POST", "/DocumentReference", json(statement(HELLO_WORLD)));
+
+    assertRefused(response, "DocumentReference.content[0].attachment", "is not a PDF");
+    assertThat(statementsAboutTheCase()).isEmpty();
+  }
+
+  @Test
+  void aReadablePdfIsStored() {
+    HttpResponse<String> response = sendAs(CLINIC, "POST", "/DocumentReference", json(statement(Pdfs.withPages(2))));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+  }
+
+  @Test
+  void aStoredStatementCannotBeReplacedByHelloWorld() {
+    String id = created(statement(Pdfs.withPages(1)));
+    DocumentReference stored = fhir.read().resource(DocumentReference.class).withId(id).execute();
+    stored.getContentFirstRep().getAttachment().setData(HELLO_WORLD);
+
+    HttpResponse<String> updated = write("PUT", "/DocumentReference/" + id, json(stored), "application/fhir+json",
+        stored.getMeta().getVersionId());
+    HttpResponse<String> patched = write("PATCH", "/DocumentReference/" + id,
+        "[{\"op\":\"replace\",\"path\":\"/content/0/attachment/data\",\"value\":\"aGVsbG8gd29ybGQ=\"}]",
+        "application/json-patch+json", stored.getMeta().getVersionId());
+
+    assertRefused(updated, "DocumentReference.content[0].attachment", "is not a PDF");
+    assertRefused(patched, "DocumentReference.content[0].attachment", "is not a PDF");
+    assertThat(fhir.read().resource(DocumentReference.class).withId(id).execute().getMeta().getVersionId())
+        .isEqualTo("1");
+  }
+
+  @Test
+  void helloWorldInATransactionThatIsNoReferralIsRefused() {
+    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    transaction.addEntry().setFullUrl("urn:uuid:5f0c1a2e-1d1b-4a57-9b7e-2a8f1c3d4e5f")
+        .setResource(statement(HELLO_WORLD))
+        .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("DocumentReference");
+
+    HttpResponse<String> response = sendAs(CLINIC, "POST", "", json(transaction));
+
+    assertRefused(response, "Bundle.entry[0].resource.content[0].attachment", "is not a PDF");
+    assertThat(statementsAboutTheCase()).isEmpty();
+  }
+
+  @Test
+  void aStatementInAStoredBinaryIsCheckedThere() {
+    String readable = binary(Pdfs.withPages(1));
+    String hello = binary(HELLO_WORLD);
+
+    HttpResponse<String> good = sendAs(CLINIC, "POST", "/DocumentReference", json(statementIn(readable)));
+    HttpResponse<String> bad = sendAs(CLINIC, "POST", "/DocumentReference", json(statementIn(hello)));
+    HttpResponse<String> missing = sendAs(CLINIC, "POST", "/DocumentReference", json(statementIn("Binary/not-there")));
+
+    assertThat(good.statusCode()).as(good.body()).isEqualTo(201);
+    assertRefused(bad, "DocumentReference.content[0].attachment", "is not a PDF");
+    assertRefused(missing, "DocumentReference.content[0].attachment", "'Binary/not-there', which is not a Binary");
+  }
+
+  private DocumentReference statement(byte[] content) {
+    DocumentReference doc = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT)
+        .setType(new CodeableConcept(new Coding("http://kf-gateway.dk/fhir/CodeSystem/kf-document-types", "le275",
+            null)))
+        .setSubject(task.getFor()).setDate(new Date());
+    doc.addAuthor(new Reference("PractitionerRole/coordinator-holm"));
+    doc.getContext().addRelated(task.getFocus());
+    doc.addContent().setAttachment(new Attachment().setContentType("application/pdf").setTitle("Lægeattest")
+        .setData(content));
+    return doc;
+  }
+
+  private DocumentReference statementIn(String binary) {
+    DocumentReference doc = statement(null);
+    doc.getContentFirstRep().getAttachment().setData(null).setUrl(binary);
+    return doc;
+  }
+
+  private String binary(byte[] content) {
+    Binary binary = new Binary().setContentType("application/pdf").setData(content);
+    binary.setSecurityContext(new Reference(task.getFocus().getReference()));
+    return fhir.create().resource(binary).execute().getId().toUnqualifiedVersionless().getValue();
+  }
+
+  private String created(DocumentReference document) {
+    HttpResponse<String> response = sendAs(CLINIC, "POST", "/DocumentReference", json(document));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return response.headers().firstValue("Location").orElseThrow()
+        .replaceAll(".*/DocumentReference/([^/]+).*", "$1");
+  }
+
+  private List<?> statementsAboutTheCase() {
+    return fhir.search().byUrl("DocumentReference?related=" + task.getFocus().getReference() + "&type=le275")
+        .returnBundle(Bundle.class).execute().getEntry();
+  }
+
+  private HttpResponse<String> write(String method, String path, String body, String contentType, String version) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+          .header("Authorization", "Bearer " + tokens.of(CLINIC)).header("Content-Type", contentType)
+          .header("Accept", "application/fhir+json").header("If-Match", "W/\"" + version + "\"")
+          .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void assertRefused(HttpResponse<String> response, String location, String reason) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+    OperationOutcome.OperationOutcomeIssueComponent issue =
+        FHIR.newJsonParser().parseResource(OperationOutcome.class, response.body()).getIssueFirstRep();
+    assertThat(issue.getDetails().getCodingFirstRep().getCode()).isEqualTo("REF-010");
+    assertThat(issue.getExpression()).extracting(e -> e.getValue()).containsExactly(location);
+    assertThat(issue.getDiagnostics()).contains(reason);
+  }
+
+  private static String json(org.hl7.fhir.r4.model.Resource resource) {
+    return FHIR.newJsonParser().encodeResourceToString(resource);
+  }
+}
