@@ -23,7 +23,7 @@ public class CallerInterceptor {
   static final RuleRef CLAIMS_RULE =
       new RuleRef("SEC-003", "gateway token claims " + TokenClaims.ROLE + " and " + TokenClaims.ORGANIZATION);
 
-  @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLER_SELECTED)
   public void identify(RequestDetails request, HttpServletRequest servletRequest) {
     if (servletRequest.getUserPrincipal() instanceof JwtAuthenticationToken token) {
       TokenClaims.caller(token.getToken().getClaims())

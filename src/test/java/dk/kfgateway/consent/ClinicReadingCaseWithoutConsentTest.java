@@ -53,8 +53,9 @@ class ClinicReadingCaseWithoutConsentTest extends ConsentHttpTest {
     HttpResponse<String> total = sendAs(CLINIC, "GET", "/DocumentReference?subject=" + referral.patient()
         + "&_total=accurate", null);
 
-    assertThat(count.statusCode()).isEqualTo(400);
-    assertThat(total.statusCode()).isEqualTo(400);
+    // counts are on no allow-list (SEC-008)
+    assertThat(count.statusCode()).isEqualTo(403);
+    assertThat(total.statusCode()).isEqualTo(403);
   }
 
   @Test
@@ -70,10 +71,11 @@ class ClinicReadingCaseWithoutConsentTest extends ConsentHttpTest {
   @Test
   void history_shows_no_version() {
     HttpResponse<String> instance = sendAs(CLINIC, "GET", "/" + document + "/_history", null);
-    Bundle type = search(CLINIC, "/DocumentReference/_history?_count=200");
+    HttpResponse<String> type = sendAs(CLINIC, "GET", "/DocumentReference/_history?_count=200", null);
 
-    assertThat(instance.statusCode() == 404 || parse(instance).getEntry().isEmpty()).as(instance.body()).isTrue();
-    assertThat(ids(type)).doesNotContainAnyElementsOf(referral.documents());
+    // history is on no allow-list (SEC-008): no version of anything, the clinic's own cases included
+    assertThat(instance.statusCode()).as(instance.body()).isEqualTo(403);
+    assertThat(type.statusCode()).as(type.body()).isEqualTo(403);
   }
 
   @Test

@@ -58,7 +58,8 @@ class EhrAuthorizingLookupTest extends ConsentHttpTest {
     HttpResponse<String> response = sendAs(MUNICIPALITY, "GET", "/Task/" + referral.task() + "/$authorize-lookup", null);
 
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(ruleIds(response)).containsExactly("CONS-006");
+    // a municipality's allow-list has no $authorize-lookup (SEC-008); CONS-006 is the clinic's own-case rule
+    assertThat(ruleIds(response)).containsExactly("SEC-008");
   }
 
   /** GET or POST (with an empty Parameters), as the EHR prefers: the operation only reads. */

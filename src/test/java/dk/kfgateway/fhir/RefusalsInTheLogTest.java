@@ -42,9 +42,9 @@ class RefusalsInTheLogTest extends GatewayIntegrationTest {
   }
 
   @Test
-  void aScopeRefusalIsOneInfoLine() {
+  void anAllowListRefusalIsOneInfoLine() {
     assertLoggedOnce(() -> sendAs("gp-nordvej", "POST", "/Task",
-        "{\"resourceType\":\"Task\",\"status\":\"requested\",\"intent\":\"order\"}"), 403, "POST /fhir/Task", "SEC-002");
+        "{\"resourceType\":\"Task\",\"status\":\"requested\",\"intent\":\"order\"}"), 403, "POST /fhir/Task", "SEC-008");
   }
 
   @Test
@@ -67,8 +67,8 @@ class RefusalsInTheLogTest extends GatewayIntegrationTest {
 
   @Test
   void aResourceBreakingItsProfileIsOneInfoLine() {
-    assertLoggedOnce(() -> sendAs("holbaek-jobcenter", "POST", "/Patient",
-        "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Uden CPR\"}]}"), 422, "POST /fhir/Patient", "IG-001");
+    assertLoggedOnce(() -> sendAs("holbaek-jobcenter", "POST", "/Consent",
+        "{\"resourceType\":\"Consent\",\"status\":\"active\"}"), 422, "POST /fhir/Consent", "IG-001");
   }
 
   @Test

@@ -72,7 +72,9 @@ class ClinicPostingADocumentOutsideAReferralTest extends GatewayIntegrationTest 
         "application/json-patch+json", stored.getMeta().getVersionId());
 
     assertRefused(updated, "DocumentReference.content[0].attachment", "is not a PDF");
-    assertRefused(patched, "DocumentReference.content[0].attachment", "is not a PDF");
+    // a patch of a document is on no party's allow-list (SEC-008)
+    assertThat(patched.statusCode()).as(patched.body()).isEqualTo(403);
+    assertThat(patched.body()).contains("SEC-008");
     assertThat(fhir.read().resource(DocumentReference.class).withId(id).execute().getMeta().getVersionId())
         .isEqualTo("1");
   }
@@ -80,11 +82,14 @@ class ClinicPostingADocumentOutsideAReferralTest extends GatewayIntegrationTest 
   @Test
   void helloWorldInATransactionThatIsNoReferralIsRefused() {
     Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    DocumentReference fromTheCaseworker = statement(HELLO_WORLD);
+    fromTheCaseworker.getAuthorFirstRep().setReference("PractitionerRole/caseworker-holbaek");
     transaction.addEntry().setFullUrl("urn:uuid:5f0c1a2e-1d1b-4a57-9b7e-2a8f1c3d4e5f")
-        .setResource(statement(HELLO_WORLD))
+        .setResource(fromTheCaseworker)
         .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("DocumentReference");
 
-    HttpResponse<String> response = sendAs(CLINIC, "POST", "", json(transaction));
+    // the municipality is the only party with transactions on its allow-list (SEC-008)
+    HttpResponse<String> response = sendAs("holbaek-jobcenter", "POST", "", json(transaction));
 
     assertRefused(response, "Bundle.entry[0].resource.content[0].attachment", "is not a PDF");
     assertThat(statementsAboutTheCase()).isEmpty();

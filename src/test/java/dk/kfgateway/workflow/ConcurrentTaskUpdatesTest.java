@@ -28,7 +28,7 @@ class ConcurrentTaskUpdatesTest extends WorkflowHttpTest {
   }
 
   @Test
-  void conditionalAndTransactionUpdatesWithoutAVersionAreRefusedToo() {
+  void conditionalAndTransactionUpdatesAreNotOnTheClinicsAllowList() {
     String taskId = submit("running-case-statement");
     Task task = task(taskId).setStatus(TaskStatus.RECEIVED);
     String json = FHIR.newJsonParser().encodeResourceToString(task);
@@ -40,8 +40,10 @@ class ConcurrentTaskUpdatesTest extends WorkflowHttpTest {
     HttpResponse<String> conditional = sendAs(CLINIC, "PUT", "/Task?_id=" + taskId, json);
     HttpResponse<String> inTransaction = sendAs(CLINIC, "POST", "", FHIR.newJsonParser().encodeResourceToString(tx));
 
-    assertThat(conditional.statusCode()).as(conditional.body()).isEqualTo(428);
-    assertThat(inTransaction.statusCode()).as(inTransaction.body()).isEqualTo(428);
+    assertThat(conditional.statusCode()).as(conditional.body()).isEqualTo(403);
+    assertThat(inTransaction.statusCode()).as(inTransaction.body()).isEqualTo(403);
+    assertThat(conditional.body()).contains("SEC-008");
+    assertThat(inTransaction.body()).contains("SEC-008");
     assertThat(task(taskId).getStatus()).isEqualTo(TaskStatus.REQUESTED);
   }
 

@@ -1,0 +1,159 @@
+package dk.kfgateway.security.allowlist;
+
+import dk.kfgateway.rules.RuleRef;
+import dk.kfgateway.rules.Verdict;
+import dk.kfgateway.security.PartyRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The one declaration of what each party may do (rule SEC-008), deny by default: a request is allowed only when every
+ * part of it (interaction, each parameter and value key, each transaction entry) is on the caller's role's list. Pure:
+ * the declaration comes from {@code security/allow-list.yaml} ({@link AllowListYaml}), the request from {@link
+ * RequestShapes}.
+ */
+public final class AllowList {
+
+  public static final RuleRef RULE =
+      new RuleRef("SEC-008", "bkg 2019 §3; GDPR art. 5(1)(c), 25(2) (only the data each party's work needs)");
+
+  /** Open to every search: they change how a permitted answer is written, not what is selected. */
+  static final Set<String> ANY_SEARCH = Set.of("_count", "_pretty", "_format");
+
+  /** Open to every other request. */
+  static final Set<String> ANY_REQUEST = Set.of("_pretty", "_format");
+
+  private final Map<PartyRole, RoleGrants> roles;
+
+  public AllowList(Map<PartyRole, RoleGrants> roles) {
+    this.roles = Map.copyOf(roles);
+  }
+
+  public RoleGrants of(PartyRole role) {
+    return roles.getOrDefault(role, new RoleGrants(Map.of(), Set.of(), Map.of()));
+  }
+
+  public Verdict check(PartyRole role, RequestShape request) {
+    RoleGrants grants = of(role);
+    List<String> refusals = new ArrayList<>();
+    switch (request.kind()) {
+      case PAGE, METADATA -> {}
+      case UNLISTED -> refusals.add(request.name() + " is on no party's list");
+      case OPERATION -> operation(grants, request, refusals);
+      case TRANSACTION -> transaction(grants, request, refusals);
+      case INTERACTION -> interaction(grants, request, refusals);
+    }
+    if (refusals.isEmpty()) {
+      return Verdict.allowed();
+    }
+    return Verdict.notPermitted(RULE, "A " + role + " client may not do this: " + String.join("; ", refusals)
+        + " (README \"What each party may do\")", null);
+  }
+
+  private static void operation(RoleGrants grants, RequestShape request, List<String> refusals) {
+    if (!grants.on(request.type()).map(g -> g.operations().contains(request.name())).orElse(false)) {
+      refusals.add(request.name() + " on " + request.type() + " is not on its list");
+    }
+    onlyKeys(request, ANY_REQUEST, refusals);
+  }
+
+  private static void transaction(RoleGrants grants, RequestShape request, List<String> refusals) {
+    if (!grants.mayTransact()) {
+      refusals.add("a transaction is not on its list");
+      return;
+    }
+    for (int i = 0; i < request.entries().size(); i++) {
+      RequestShape entry = request.entries().get(i);
+      String where = "entry " + (i + 1) + " (" + entry.type() + "): ";
+      if (entry.kind() != RequestShape.Kind.INTERACTION || entry.interaction() != Interaction.CREATE
+          || !grants.transactionCreates().contains(entry.type())) {
+        refusals.add(where + "a transaction may only create " + new TreeSet<>(grants.transactionCreates()));
+        continue;
+      }
+      if (entry.conditional() != null && !conditionalCreateAllowed(grants, entry)) {
+        refusals.add(where + "a conditional create (ifNoneExist " + entry.conditional() + ") is not on its list"
+            + allowedConditional(grants, entry.type()));
+      }
+      references(entry, where, refusals);
+    }
+  }
+
+  /** The one criterion declared for the type, nothing added to it ({@code identifier=urn:oid:...|<cpr>}). */
+  private static boolean conditionalCreateAllowed(RoleGrants grants, RequestShape entry) {
+    String prefix = grants.conditionalCreates().get(entry.type());
+    String criteria = entry.conditional().replaceFirst("^" + entry.type() + "\\?", "");
+    return prefix != null && criteria.startsWith(prefix) && criteria.length() > prefix.length()
+        && !criteria.contains("&");
+  }
+
+  private static String allowedConditional(RoleGrants grants, String type) {
+    String prefix = grants.conditionalCreates().get(type);
+    return prefix == null ? "" : "; only " + prefix + "<value>";
+  }
+
+  private static void interaction(RoleGrants grants, RequestShape request, List<String> refusals) {
+    TypeGrant grant = grants.on(request.type()).orElse(null);
+    if (grant == null || !grant.allows(request.interaction())) {
+      refusals.add(request.interaction().code() + " of " + request.type() + " is not on its list"
+          + (grant == null ? "" : "; allowed: " + codes(grant)));
+      return;
+    }
+    if (request.conditional() != null) {
+      refusals.add("a conditional " + request.interaction().code() + " (" + request.conditional()
+          + ") is not on its list; address the resource by its id");
+    }
+    references(request, "", refusals);
+    if (request.interaction() == Interaction.SEARCH) {
+      search(grant, request, refusals);
+    } else {
+      onlyKeys(request, ANY_REQUEST, refusals);
+    }
+  }
+
+  private static void references(RequestShape request, String where, List<String> refusals) {
+    for (String reference : request.conditionalReferences()) {
+      refusals.add(where + "the conditional reference " + reference + " is not allowed; refer by id");
+    }
+  }
+
+  private static void search(TypeGrant grant, RequestShape request, List<String> refusals) {
+    for (Map.Entry<String, List<String>> parameter : request.parameters().entrySet()) {
+      String key = parameter.getKey();
+      Set<String> values = switch (key) {
+        case "_sort" -> grant.sort();
+        case "_include" -> grant.include();
+        case "_revinclude" -> grant.revinclude();
+        default -> null;
+      };
+      if (values != null) {
+        for (String value : parameter.getValue()) {
+          for (String one : key.equals("_sort") ? value.split(",") : new String[] {value}) {
+            String bare = key.equals("_sort") ? one.trim().replaceFirst("^-", "") : one.trim();
+            if (!values.contains(bare)) {
+              refusals.add(key + "=" + one.trim() + " is not on its list for " + request.type()
+                  + "; allowed: " + (values.isEmpty() ? "none" : new TreeSet<>(values)));
+            }
+          }
+        }
+      } else if (!ANY_SEARCH.contains(key) && !grant.search().contains(key)) {
+        refusals.add("the search parameter " + key + " is not on its list for " + request.type()
+            + "; allowed: " + new TreeSet<>(grant.search()));
+      }
+    }
+  }
+
+  private static void onlyKeys(RequestShape request, Set<String> allowed, List<String> refusals) {
+    for (String key : request.parameters().keySet()) {
+      if (!allowed.contains(key)) {
+        refusals.add("the parameter " + key + " is not allowed here");
+      }
+    }
+  }
+
+  private static List<String> codes(TypeGrant grant) {
+    return grant.interactions().stream().sorted().map(Interaction::code).toList();
+  }
+}

@@ -1,0 +1,54 @@
+package dk.kfgateway.security.allowlist;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import dk.kfgateway.fhir.Refusals;
+import dk.kfgateway.security.Caller;
+import java.util.Set;
+
+/**
+ * Enforces the {@link AllowList} on every request before HAPI handles it: anything not on the caller's role's list
+ * answers 403 naming SEC-008, in two steps: the URL before HAPI selects a handler, the body once parsed.
+ */
+@Interceptor
+public class AllowListInterceptor {
+
+  /** After the caller is known (order 0 of the same pointcut). */
+  static final int URL_ORDER = 10;
+
+  /** After the token's scopes (SEC-002, order -100), before every business rule that reads the body. */
+  static final int BODY_ORDER = -90;
+
+  private final AllowList allowList;
+  private final Set<String> unrestrictedClients;
+
+  AllowListInterceptor(AllowList allowList, Set<String> unrestrictedClients) {
+    this.allowList = allowList;
+    this.unrestrictedClients = Set.copyOf(unrestrictedClients);
+  }
+
+  /**
+   * Before HAPI picks a handler: what the URL, query and headers say, so that operations, parameters and values HAPI
+   * would reject or handle are judged first. The caller is known by then (CallerInterceptor, order 0); the search is not
+   * yet narrowed (access.SearchNarrowing adds {@code _security} later).
+   */
+  @Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLER_SELECTED, order = URL_ORDER)
+  public void checkUrl(RequestDetails request) {
+    restricted(request).ifPresent(caller -> RequestShapes.ofUrl(request)
+        .ifPresent(shape -> Refusals.enforce(allowList.check(caller.role(), shape))));
+  }
+
+  /** Once HAPI has parsed the body: a transaction's entries, conditional references in what is written. */
+  @Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = BODY_ORDER)
+  public void checkBody(RequestDetails request, RestOperationTypeEnum operation) {
+    restricted(request).ifPresent(caller -> RequestShapes.ofBody(request, operation)
+        .ifPresent(shape -> Refusals.enforce(allowList.check(caller.role(), shape))));
+  }
+
+  private java.util.Optional<Caller> restricted(RequestDetails request) {
+    return Caller.of(request).filter(caller -> !unrestrictedClients.contains(caller.clientId()));
+  }
+}

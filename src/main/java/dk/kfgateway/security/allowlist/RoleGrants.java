@@ -1,0 +1,27 @@
+package dk.kfgateway.security.allowlist;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything one role may do: per resource type a {@link TypeGrant}; the types a transaction Bundle may create; and the
+ * conditional creates allowed inside a transaction, each with the criteria it must start with (the citizen by CPR).
+ */
+public record RoleGrants(
+    Map<String, TypeGrant> types, Set<String> transactionCreates, Map<String, String> conditionalCreates) {
+
+  public RoleGrants {
+    types = Map.copyOf(types);
+    transactionCreates = Set.copyOf(transactionCreates);
+    conditionalCreates = Map.copyOf(conditionalCreates);
+  }
+
+  public Optional<TypeGrant> on(String type) {
+    return Optional.ofNullable(type).map(types::get);
+  }
+
+  public boolean mayTransact() {
+    return !transactionCreates.isEmpty();
+  }
+}
