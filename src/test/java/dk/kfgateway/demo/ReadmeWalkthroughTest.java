@@ -35,10 +35,26 @@ class ReadmeWalkthroughTest extends GatewayIntegrationTest {
     assertThat(sendAs("holbaek-jobcenter", "GET", "/Task?requester=PractitionerRole/caseworker-holbaek&_count=500", null)
         .body())
         .contains("task-1");
+    assertOk("holbaek-jobcenter", "/Task?requester=PractitionerRole/caseworker-holbaek&_sort=-_lastUpdated");
+    assertOk("kf-sjaelland-ehr", "/DocumentReference?related=ServiceRequest/referral-1");
+    assertOk("kf-sjaelland-secretariat",
+        "/Task?code=abort&owner=Organization/kf-region-sjaelland&status=requested");
+    assertOk("gp-nordvej", "/Communication?recipient=Organization/gp-clinic-nordvej");
+    HttpResponse<String> subscribed = sendAs("kf-sjaelland-ehr", "POST", "/Subscription", """
+        {"resourceType": "Subscription", "status": "requested", "reason": "New tasks",
+          "criteria": "Task?owner=Organization/kf-region-sjaelland&status=requested",
+          "channel": {"type": "rest-hook", "endpoint": "https://ehr.regionsjaelland.example/fhir-notify",
+            "payload": "application/fhir+json"}}""");
+    assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
     assertThat(sendAs("kf-sjaelland-ehr", "GET",
         "/Task?owner=Organization/kf-region-sjaelland&status=received,accepted,in-progress&due=lt2027-01-01&_count=500",
         null).body())
         .contains("task-1");
+  }
+
+  private void assertOk(String client, String path) {
+    HttpResponse<String> answer = sendAs(client, "GET", path, null);
+    assertThat(answer.statusCode()).as(path + " -> " + answer.body()).isEqualTo(200);
   }
 
   private HttpResponse<String> sendWithIfMatch(String client, String path, String body, String ifMatch) {

@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import dk.kfgateway.security.Caller;
 import dk.kfgateway.security.PartyRole;
 import java.util.ArrayList;
@@ -36,11 +37,26 @@ public class AllowListCapability {
     this.unrestrictedClients = Set.copyOf(unrestrictedClients);
   }
 
+  /** What any role may do: HAPI caches the generated statement for every caller, so it is the same for all. */
   @Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
-  public void announce(IBaseConformance generated, RequestDetails request) {
-    List<PartyRole> roles = Caller.of(request).filter(c -> !unrestrictedClients.contains(c.clientId()))
-        .map(c -> List.of(c.role())).orElse(Arrays.asList(PartyRole.values()));
-    CapabilityStatement.CapabilityStatementRestComponent rest = ((CapabilityStatement) generated).getRestFirstRep();
+  public void announce(IBaseConformance generated) {
+    announce((CapabilityStatement) generated, Arrays.asList(PartyRole.values()));
+  }
+
+  /** What the caller's role may do, on a copy made for this answer only. */
+  @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+  public void narrowToTheCaller(RequestDetails request, ResponseDetails response) {
+    if (response.getResponseResource() instanceof CapabilityStatement statement) {
+      Caller.of(request).filter(c -> !unrestrictedClients.contains(c.clientId())).ifPresent(caller -> {
+        CapabilityStatement copy = statement.copy();
+        announce(copy, List.of(caller.role()));
+        response.setResponseResource(copy);
+      });
+    }
+  }
+
+  private void announce(CapabilityStatement statement, List<PartyRole> roles) {
+    CapabilityStatement.CapabilityStatementRestComponent rest = statement.getRestFirstRep();
     boolean transactions = roles.stream().anyMatch(r -> allowList.of(r).mayTransact());
     rest.getInteraction().removeIf(i -> !(transactions
         && i.getCode() == CapabilityStatement.SystemRestfulInteraction.TRANSACTION));
