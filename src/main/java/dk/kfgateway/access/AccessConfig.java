@@ -41,9 +41,15 @@ public class AccessConfig {
     return interceptors.register(new SearchNarrowing(callers));
   }
 
+  /** Who sees what now: the labels, and the consents of a citizen as they hold at this moment. */
   @Bean
-  ConsentInterceptor labelFilter(RestrictedCallers callers, GatewayInterceptors interceptors) {
-    return interceptors.register(new ConsentInterceptor(new LabelFilter(callers)));
+  public Visibility visibility(Labeller labeller, DaoRegistry daos, Clock clock) {
+    return new Visibility(labeller, new CaseFiles(daos), clock);
+  }
+
+  @Bean
+  ConsentInterceptor labelFilter(RestrictedCallers callers, Visibility visibility, GatewayInterceptors interceptors) {
+    return interceptors.register(new ConsentInterceptor(new LabelFilter(callers, visibility)));
   }
 
   @Bean

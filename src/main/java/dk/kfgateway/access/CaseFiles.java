@@ -3,9 +3,14 @@ package dk.kfgateway.access;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +52,16 @@ class CaseFiles {
         search(Task.class, "patient", patient, request), search(ServiceRequest.class, "subject", patient, request),
         search(Consent.class, "patient", patient, request), documents, new ArrayList<>(binaries.values()),
         search(Communication.class, "subject", patient, request));
+  }
+
+  /** Whether the citizen has a consent still active whose period has ended before this moment. */
+  boolean hasLapsedConsent(String patient, Instant now, RequestDetails request) {
+    SearchParameterMap lapsed = SearchParameterMap.newSynchronous()
+        .add(Consent.SP_PATIENT, new ReferenceParam(patient))
+        .add(Consent.SP_STATUS, new TokenParam("active"))
+        .add(Consent.SP_PERIOD, new DateParam(ParamPrefixEnum.ENDS_BEFORE, Date.from(now)));
+    lapsed.setCount(1);
+    return !daos.getResourceDao(Consent.class).searchForResources(lapsed, request).isEmpty();
   }
 
   /** The citizen a stored or arriving resource belongs to, if any. */

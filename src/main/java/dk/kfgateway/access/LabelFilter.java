@@ -15,9 +15,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 /**
  * The second line behind {@link SearchNarrowing}, through HAPI's {@code ConsentInterceptor}: whatever leaves storage
  * for a restricted caller (a read, an include, a page, a transaction's answer) must carry the caller's organisation's
- * access label, read from the resource itself: no look-up. What is left out is remembered for the request's audit
- * record; a read of it answers 404 like an unknown id. The labels themselves are taken off before anything is shown.
- * The audit trail (AuditEvent, Provenance) is the administrator's only.
+ * access label, read from the resource itself, and what a clinic sees by a consent only while that consent holds now
+ * ({@link Visibility}). What is left out is remembered for the request's audit record; a read of it answers 404 like
+ * an unknown id. The labels themselves are taken off before anything is shown. The audit trail (AuditEvent,
+ * Provenance) is the administrator's only.
  */
 public class LabelFilter implements IConsentService {
 
@@ -30,9 +31,11 @@ public class LabelFilter implements IConsentService {
   private static final String HIDDEN = LabelFilter.class.getName() + ".hidden";
 
   private final RestrictedCallers callers;
+  private final Visibility visibility;
 
-  LabelFilter(RestrictedCallers callers) {
+  LabelFilter(RestrictedCallers callers, Visibility visibility) {
     this.callers = callers;
+    this.visibility = visibility;
   }
 
   @Override
@@ -58,14 +61,14 @@ public class LabelFilter implements IConsentService {
 
   private ConsentOutcome decide(RequestDetails request, IBaseResource resource) {
     Caller caller = callers.of(request).orElse(null);
-    if (caller == null || sees(caller, resource)) {
+    if (caller == null || visibility.sees(caller, resource, request)) {
       return ConsentOutcome.PROCEED;
     }
     hiddenIn(request).add(resource);
     return ConsentOutcome.REJECT;
   }
 
-  /** Whether a caller may see this resource, by its labels (and the audit trail by role). */
+  /** Whether a caller may see this resource by its labels alone (and the audit trail by role). */
   public static boolean sees(Caller caller, IBaseResource resource) {
     if (ADMINISTRATOR_TYPES.contains(resource.fhirType())) {
       return caller.role() == PartyRole.ADMINISTRATOR;
