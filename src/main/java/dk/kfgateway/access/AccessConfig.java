@@ -53,6 +53,11 @@ public class AccessConfig {
   }
 
   @Bean
+  BinaryContext binaryContext(GatewayInterceptors interceptors) {
+    return interceptors.register(new BinaryContext());
+  }
+
+  @Bean
   HiddenAsUnknown hiddenAsUnknown(RestrictedCallers callers, GatewayInterceptors interceptors) {
     return interceptors.register(new HiddenAsUnknown(callers));
   }

@@ -50,9 +50,12 @@ class ClinicReadingAfterTheConsentPeriodEndedTest extends GatewayIntegrationTest
   }
 
   @Test
-  void theClinicNoLongerSeesTheCitizenOrTheDocuments() {
+  void theClinicNoLongerSeesTheCitizenTheDocumentsOrTheirBinaries() {
     assertThat(sendAs(CLINIC, "GET", "/" + citizen, null).statusCode()).isEqualTo(404);
     documents.forEach(d -> assertThat(sendAs(CLINIC, "GET", "/" + d, null).statusCode()).as(d).isEqualTo(404));
+    HttpResponse<String> content = sendAs(CLINIC, "GET", "/" + binary, null);
+    assertThat(content.statusCode()).isEqualTo(404);
+    assertThat(content.body()).contains("HAPI-2001: Resource " + binary + " is not known");
   }
 
   @Test
