@@ -58,8 +58,9 @@ public class AccessConfig {
   }
 
   @Bean
-  HiddenAsUnknown hiddenAsUnknown(RestrictedCallers callers, GatewayInterceptors interceptors) {
-    return interceptors.register(new HiddenAsUnknown(callers));
+  HiddenAsUnknown hiddenAsUnknown(RestrictedCallers callers, Visibility visibility, DaoRegistry daos,
+      GatewayInterceptors interceptors) {
+    return interceptors.register(new HiddenAsUnknown(callers, visibility, daos));
   }
 
   /** Primary: HAPI's own search services page through it too (without a caller, so unchecked). */
