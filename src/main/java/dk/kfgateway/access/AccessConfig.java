@@ -53,14 +53,19 @@ public class AccessConfig {
   }
 
   @Bean
+  HiddenAsUnknown hiddenAsUnknown(RestrictedCallers callers, Visibility visibility, DaoRegistry daos,
+      GatewayInterceptors interceptors) {
+    return interceptors.register(new HiddenAsUnknown(callers, visibility, daos));
+  }
+
+  @Bean
   BinaryContext binaryContext(GatewayInterceptors interceptors) {
     return interceptors.register(new BinaryContext());
   }
 
   @Bean
-  HiddenAsUnknown hiddenAsUnknown(RestrictedCallers callers, Visibility visibility, DaoRegistry daos,
-      GatewayInterceptors interceptors) {
-    return interceptors.register(new HiddenAsUnknown(callers, visibility, daos));
+  MatchedCitizenAnswer matchedCitizenAnswer(GatewayInterceptors interceptors) {
+    return interceptors.register(new MatchedCitizenAnswer());
   }
 
   /** Primary: HAPI's own search services page through it too (without a caller, so unchecked). */

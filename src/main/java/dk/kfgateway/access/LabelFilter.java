@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Patient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The second line behind {@link SearchNarrowing}, through HAPI's {@code ConsentInterceptor}: whatever leaves storage
@@ -54,6 +56,13 @@ public class LabelFilter implements IConsentService {
   @Override
   public ConsentOutcome willSeeResource(
       RequestDetails request, IBaseResource resource, IConsentContextServices services) {
+    if (isCitizenMatchedByAReferral(request, resource)) {
+      // A referral's conditional create by CPR asks about the citizen it matches while the transaction is stored.
+      // Hidden, the match would fail as a second citizen with the same CPR (409): an answer telling whether another
+      // party knows the CPR. The posting municipality becomes a party of the citizen by its referral (README "One
+      // citizen, several municipalities"); the answer is filtered as it goes out, outside the database transaction.
+      return ConsentOutcome.PROCEED;
+    }
     ConsentOutcome outcome = decide(request, resource);
     AccessLabels.strip(resource);
     return outcome;
@@ -66,6 +75,11 @@ public class LabelFilter implements IConsentService {
     }
     hiddenIn(request).add(resource);
     return ConsentOutcome.REJECT;
+  }
+
+  private static boolean isCitizenMatchedByAReferral(RequestDetails request, IBaseResource resource) {
+    return request.getRestOperationType() == RestOperationTypeEnum.TRANSACTION && resource instanceof Patient
+        && TransactionSynchronizationManager.isActualTransactionActive();
   }
 
   /** Whether a caller may see this resource by its labels alone (and the audit trail by role). */
