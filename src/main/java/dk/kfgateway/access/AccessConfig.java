@@ -41,14 +41,31 @@ public class AccessConfig {
     return interceptors.register(new SearchNarrowing(callers));
   }
 
+  /** Who sees what now: the labels, and the consents of a citizen as they hold at this moment. */
   @Bean
-  ConsentInterceptor labelFilter(RestrictedCallers callers, GatewayInterceptors interceptors) {
-    return interceptors.register(new ConsentInterceptor(new LabelFilter(callers)));
+  public Visibility visibility(Labeller labeller, DaoRegistry daos, Clock clock) {
+    return new Visibility(labeller, new CaseFiles(daos), clock);
   }
 
   @Bean
-  HiddenAsUnknown hiddenAsUnknown(RestrictedCallers callers, GatewayInterceptors interceptors) {
-    return interceptors.register(new HiddenAsUnknown(callers));
+  ConsentInterceptor labelFilter(RestrictedCallers callers, Visibility visibility, GatewayInterceptors interceptors) {
+    return interceptors.register(new ConsentInterceptor(new LabelFilter(callers, visibility)));
+  }
+
+  @Bean
+  HiddenAsUnknown hiddenAsUnknown(RestrictedCallers callers, Visibility visibility, DaoRegistry daos,
+      GatewayInterceptors interceptors) {
+    return interceptors.register(new HiddenAsUnknown(callers, visibility, daos));
+  }
+
+  @Bean
+  BinaryContext binaryContext(GatewayInterceptors interceptors) {
+    return interceptors.register(new BinaryContext());
+  }
+
+  @Bean
+  MatchedCitizenAnswer matchedCitizenAnswer(GatewayInterceptors interceptors) {
+    return interceptors.register(new MatchedCitizenAnswer());
   }
 
   /** Primary: HAPI's own search services page through it too (without a caller, so unchecked). */

@@ -28,7 +28,9 @@ import org.hl7.fhir.r4.model.Task;
  *       cases of the municipality that registered it);
  *   <li>the citizen and the documents: the municipality of the case, the authors, the clinic owning a task of the case
  *       only while that case's consent holds, and whoever a copy carrying them was addressed to (a GP clinic);
- *   <li>a Binary: whoever may see the DocumentReference it is the content of (or its security context);
+ *   <li>a Binary: whoever may see the resource its security context names (the DocumentReference it is the content
+ *       of), or the organisation named there; a document pointing at a Binary gives it nothing, or anybody could
+ *       claim another party's Binary by pointing a document of their own at it;
  *   <li>a Communication: its sender and its recipients.
  * </ul>
  */
@@ -90,7 +92,7 @@ public final class AccessLabelPolicy {
       labels.put(id(file.patient()), citizen);
     }
     for (Binary binary : file.binaries()) {
-      labels.put(id(binary), binaryLabels(binary, file, labels));
+      labels.put(id(binary), binaryLabels(binary, labels));
     }
     labels.keySet().retainAll(ids(file));
     return labels;
@@ -113,20 +115,15 @@ public final class AccessLabelPolicy {
     return of;
   }
 
-  private static Set<String> binaryLabels(Binary binary, CaseFile file, Map<String, Set<String>> labels) {
+  private static Set<String> binaryLabels(Binary binary, Map<String, Set<String>> labels) {
     Set<String> of = new TreeSet<>();
-    String context = binary.hasSecurityContext() ? binary.getSecurityContext().getReference() : null;
+    String context = binary.getSecurityContext().getReference() == null ? null
+        : new org.hl7.fhir.r4.model.IdType(binary.getSecurityContext().getReference()).toUnqualifiedVersionless()
+            .getValue();
     if (context != null && context.startsWith("Organization/")) {
       add(of, AccessLabels.code(context));
     } else if (context != null) {
       of.addAll(labels.getOrDefault(context, Set.of()));
-    }
-    for (DocumentReference document : file.documents()) {
-      boolean content = document.getContent().stream()
-          .anyMatch(c -> id(binary).equals(c.getAttachment().getUrl()));
-      if (content) {
-        of.addAll(labels.getOrDefault(id(document), Set.of()));
-      }
     }
     return of;
   }

@@ -3,12 +3,15 @@ package dk.kfgateway.access;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Binary;
@@ -34,19 +37,29 @@ class CaseFiles {
 
   CaseFile of(String patient, RequestDetails request) {
     List<DocumentReference> documents = search(DocumentReference.class, "subject", patient, request);
-    Map<String, Binary> binaries = new LinkedHashMap<>();
-    for (DocumentReference document : documents) {
-      String id = AccessLabelPolicy.id(document);
-      search(Binary.class, "security-context", id, request).forEach(b -> binaries.put(AccessLabelPolicy.id(b), b));
-      document.getContent().stream().map(c -> c.getAttachment().getUrl())
-          .filter(url -> url != null && url.startsWith("Binary/") && !binaries.containsKey(url))
-          .forEach(url -> read(url, request).ifPresent(b -> binaries.put(url, (Binary) b)));
-    }
-    search(Binary.class, "security-context", patient, request).forEach(b -> binaries.put(AccessLabelPolicy.id(b), b));
-    return new CaseFile(read(patient, request).map(Patient.class::cast).orElse(null),
-        search(Task.class, "patient", patient, request), search(ServiceRequest.class, "subject", patient, request),
-        search(Consent.class, "patient", patient, request), documents, new ArrayList<>(binaries.values()),
-        search(Communication.class, "subject", patient, request));
+    List<Task> tasks = search(Task.class, "patient", patient, request);
+    List<ServiceRequest> requests = search(ServiceRequest.class, "subject", patient, request);
+    List<Consent> consents = search(Consent.class, "patient", patient, request);
+    List<Communication> communications = search(Communication.class, "subject", patient, request);
+    // A Binary is part of the file by its own security context only; a document's attachment url pointing at a Binary
+    // does not bring it in (that would let a document of one case relabel the content of another's).
+    ReferenceOrListParam contexts = new ReferenceOrListParam().addOr(new ReferenceParam(patient));
+    java.util.stream.Stream.of(documents, tasks, requests, consents, communications).flatMap(List::stream)
+        .forEach(r -> contexts.addOr(new ReferenceParam(AccessLabelPolicy.id(r))));
+    SearchParameterMap binaries = SearchParameterMap.newSynchronous().add("security-context", contexts);
+    return new CaseFile(read(patient, request).map(Patient.class::cast).orElse(null), tasks, requests, consents,
+        documents, daos.getResourceDao(Binary.class).searchForResources(binaries, request).stream()
+            .map(Binary.class::cast).toList(), communications);
+  }
+
+  /** Whether the citizen has a consent still active whose period has ended before this moment. */
+  boolean hasLapsedConsent(String patient, Instant now, RequestDetails request) {
+    SearchParameterMap lapsed = SearchParameterMap.newSynchronous()
+        .add(Consent.SP_PATIENT, new ReferenceParam(patient))
+        .add(Consent.SP_STATUS, new TokenParam("active"))
+        .add(Consent.SP_PERIOD, new DateParam(ParamPrefixEnum.ENDS_BEFORE, Date.from(now)));
+    lapsed.setCount(1);
+    return !daos.getResourceDao(Consent.class).searchForResources(lapsed, request).isEmpty();
   }
 
   /** The citizen a stored or arriving resource belongs to, if any. */

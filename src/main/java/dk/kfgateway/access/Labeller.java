@@ -63,6 +63,11 @@ public class Labeller {
         apply(stored.get(id), wanted, request));
   }
 
+  /** The labels the case file of this citizen would get now, by {@code Type/id}; nothing is written. */
+  Map<String, Set<String>> labelsNow(String patient) {
+    return policy.labels(files.of(patient, new SystemRequestDetails()), organisationOf, consentHolds);
+  }
+
   /** The labels a Task or Communication carries from its own parties. */
   Set<String> own(IBaseResource resource) {
     return policy.own(resource, organisationOf);

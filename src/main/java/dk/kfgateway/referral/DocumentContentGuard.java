@@ -12,7 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Binary;
@@ -23,9 +23,10 @@ import org.hl7.fhir.r4.model.DocumentReference;
  * REF-010 on every document, not only a referral's: a DocumentReference a client creates or changes (alone, by
  * update or patch, in a batch, or in a transaction that is no referral) carries a readable, unencrypted PDF, inline in
  * {@code content.attachment.data} or in a Binary ({@code content.attachment.url}: an entry of the same transaction,
- * or a Binary the gateway holds). The rule is intake's own {@link ReadablePdfRule}, the pages counted by the same
- * {@link PdfPageCounter}; a referral's documents are checked by intake with the referral, and not twice. The
- * gateway's own writes (demo data, copies) are not checked here.
+ * or a Binary the gateway holds that the caller may see). The rule is intake's own {@link ReadablePdfRule}, the pages
+ * counted by the same {@link PdfPageCounter}; a referral's documents are checked by intake with the referral, and not
+ * twice. A Binary of another party's case is answered exactly as one that does not exist, so that the answer tells
+ * nothing of it. The gateway's own writes (demo data, copies) are not checked here.
  */
 @Interceptor
 public class DocumentContentGuard {
@@ -35,12 +36,16 @@ public class DocumentContentGuard {
   private static final String SEND_AS = "content.attachment.data or a Binary (content.attachment.url)";
 
   private final PdfPageCounter counter;
-  private final Function<String, Optional<Binary>> storedBinaries;
+  private final BiFunction<String, RequestDetails, Optional<Binary>> storedBinaries;
   private final ReadablePdfRule rule = new ReadablePdfRule();
   private final ReferralBundleReader reader = new ReferralBundleReader();
 
-  /** @param storedBinaries a Binary the gateway holds, by its reference ({@code Binary/123}) */
-  public DocumentContentGuard(PdfPageCounter counter, Function<String, Optional<Binary>> storedBinaries) {
+  /**
+   * @param storedBinaries a Binary the gateway holds, by its reference ({@code Binary/123}), if the caller of the
+   *     request may see it
+   */
+  public DocumentContentGuard(
+      PdfPageCounter counter, BiFunction<String, RequestDetails, Optional<Binary>> storedBinaries) {
     this.counter = counter;
     this.storedBinaries = storedBinaries;
   }
@@ -53,8 +58,7 @@ public class DocumentContentGuard {
     }
     List<SubmittedDocument> documents = reader.documents(bundle);
     if (reader.read(bundle).isEmpty()) { // a referral's documents are intake's
-      String base = request.getFhirServerBase();
-      Refusals.enforce(rule.check(documents.stream().map(d -> pages(d, base)).toList(), SEND_AS));
+      Refusals.enforce(rule.check(documents.stream().map(d -> pages(d, request)).toList(), SEND_AS));
     }
     Set<Object> checked = checked(request);
     documents.forEach(document -> checked.add(document.resource()));
@@ -77,17 +81,18 @@ public class DocumentContentGuard {
       SubmittedDocument submitted = new SubmittedDocument(1, document, "DocumentReference",
           attachment.hasData() ? attachment.getData() : null,
           attachment.hasContentType() ? attachment.getContentType() : null);
-      Refusals.enforce(rule.check(List.of(pages(submitted, request.getFhirServerBase())), SEND_AS));
+      Refusals.enforce(rule.check(List.of(pages(submitted, request)), SEND_AS));
     }
   }
 
   /** Pages of a document with its content inline, in a Binary entry already resolved, or in a stored Binary. */
-  private DocumentPages pages(SubmittedDocument document, String serverBase) {
+  private DocumentPages pages(SubmittedDocument document, RequestDetails request) {
     if (document.content().isPresent() || document.attachmentUrl().isEmpty()) {
       return new DocumentPages(document, counter.count(document));
     }
     String url = document.attachmentUrl().get();
-    Optional<Binary> binary = binaryReference(url, serverBase).flatMap(storedBinaries);
+    Optional<Binary> binary = binaryReference(url, request.getFhirServerBase())
+        .flatMap(reference -> storedBinaries.apply(reference, request));
     if (binary.isEmpty() || !binary.get().hasData()) {
       return new DocumentPages(document,
           new PageCount.Unreadable("points to '" + url + "', which is not a Binary the gateway holds"));

@@ -4,6 +4,8 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import dk.kfgateway.access.RestrictedCallers;
+import dk.kfgateway.access.Visibility;
 import dk.kfgateway.calendar.WorkingDayCalendar;
 import dk.kfgateway.fhir.GatewayInterceptors;
 import dk.kfgateway.ig.Ig;
@@ -42,9 +44,11 @@ public class IntakeConfig {
 
   /** REF-010 for every DocumentReference a client writes, also outside a referral. */
   @Bean
-  public DocumentContentGuard documentContentGuard(DaoRegistry daos, GatewayInterceptors interceptors) {
-    return interceptors.register(new DocumentContentGuard(new PdfPageCounter(), reference -> storedBinary(daos,
-        reference)));
+  public DocumentContentGuard documentContentGuard(DaoRegistry daos, RestrictedCallers callers, Visibility visibility,
+      GatewayInterceptors interceptors) {
+    return interceptors.register(new DocumentContentGuard(new PdfPageCounter(), (reference, request) ->
+        storedBinary(daos, reference).filter(binary -> callers.of(request)
+            .map(caller -> visibility.sees(caller, binary, request)).orElse(true))));
   }
 
   @Bean

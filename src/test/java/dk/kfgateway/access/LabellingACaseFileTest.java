@@ -40,7 +40,7 @@ class LabellingACaseFileTest {
   final Consent foreignConsent = (Consent) new Consent()
       .setOrganization(List.of(new Reference("Organization/municipality-roskilde"))).setId("foreign");
   final DocumentReference document = documentOf("doc", "Binary/pdf");
-  final Binary pdf = (Binary) new Binary().setId("pdf");
+  final Binary pdf = (Binary) new Binary().setSecurityContext(new Reference("DocumentReference/doc")).setId("pdf");
   final Communication copy = (Communication) new Communication()
       .setSender(new Reference("Organization/kf-region-sjaelland"))
       .setRecipient(List.of(new Reference("Organization/gp-clinic-nordvej")))
@@ -85,6 +85,22 @@ class LabellingACaseFileTest {
     assertThat(labels.get("Patient/citizen")).contains("gp-clinic-nordvej");
     assertThat(labels.get("DocumentReference/doc")).contains("gp-clinic-nordvej");
     assertThat(labels.get("Binary/pdf")).contains("gp-clinic-nordvej");
+  }
+
+  @Test
+  void a_binary_gets_its_labels_from_its_security_context_alone() {
+    Binary claimed = (Binary) new Binary().setSecurityContext(new Reference("DocumentReference/other-case")).setId("x");
+    Binary unclaimed = (Binary) new Binary().setId("y");
+    DocumentReference pointing = documentOf("pointing", "Binary/x");
+    pointing.addContent().getAttachment().setUrl("Binary/y");
+    CaseFile file = new CaseFile(citizen, List.of(task), List.of(referral), List.of(consent),
+        List.of(document, pointing), List.of(pdf, claimed, unclaimed), List.of());
+
+    Map<String, Set<String>> labels = policy.labels(file, ORGS, t -> true);
+
+    assertThat(labels.get("Binary/pdf")).isEqualTo(labels.get("DocumentReference/doc"));
+    assertThat(labels.get("Binary/x")).as("a document pointing at a Binary gives it nothing").isEmpty();
+    assertThat(labels.get("Binary/y")).isEmpty();
   }
 
   private Map<String, Set<String>> labels(boolean consentHolds, List<Communication> copies) {

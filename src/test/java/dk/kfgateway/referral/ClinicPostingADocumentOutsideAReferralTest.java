@@ -129,8 +129,10 @@ class ClinicPostingADocumentOutsideAReferralTest extends GatewayIntegrationTest 
 
   private String binary(byte[] content) {
     Binary binary = new Binary().setContentType("application/pdf").setData(content);
-    binary.setSecurityContext(new Reference(task.getFocus().getReference()));
-    return fhir.create().resource(binary).execute().getId().toUnqualifiedVersionless().getValue();
+    binary.setSecurityContext(new Reference(task.getFocus().getReference())); // the case it belongs to
+    HttpResponse<String> response = sendAs(CLINIC, "POST", "/Binary", json(binary));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return response.headers().firstValue("Location").orElseThrow().replaceAll(".*/(Binary/[^/]+).*", "$1");
   }
 
   private String created(DocumentReference document) {

@@ -1,0 +1,81 @@
+package dk.kfgateway.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.kfgateway.support.GatewayIntegrationTest;
+import dk.kfgateway.support.ReferralFixture;
+import java.net.http.HttpResponse;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The versions of a resource are the resource's: its history ({@code _history}) and each version
+ * ({@code _history/<v>}) answer another party exactly as an unknown id does (404, HAPI-2001), and a party that has lost
+ * a case (the consent was withdrawn) no longer gets the versions it could see before.
+ */
+class PartyReadingTheHistoryOfAnotherPartysResourceTest extends GatewayIntegrationTest {
+
+  private static final String HOLBAEK = "holbaek-jobcenter";
+  private static final String ROSKILDE = "roskilde-jobcenter";
+  private static final String CLINIC = "kf-sjaelland-ehr";
+
+  private Bundle stored;
+  private String task;
+
+  @BeforeEach
+  void holbaeksCase() {
+    stored = fhirAs(HOLBAEK).transaction().withBundle(ReferralFixture.referral("le275-certificate").bundle()).execute();
+    task = Referrals.location(stored, "Task");
+  }
+
+  @Test
+  void theHistoryOfAnotherPartysTaskAnswersAsForAnUnknownId() {
+    HttpResponse<String> hidden = sendAs(ROSKILDE, "GET", "/" + task + "/_history", null);
+    HttpResponse<String> unknown = sendAs(ROSKILDE, "GET", "/Task/987654321/_history", null);
+
+    assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(404);
+    assertThat(hidden.body().replace(task, "Task/987654321")).isEqualTo(unknown.body());
+  }
+
+  @Test
+  void aVersionOfAnotherPartysTaskAnswersAsForAnUnknownId() {
+    HttpResponse<String> hidden = sendAs(ROSKILDE, "GET", "/" + task + "/_history/1", null);
+    HttpResponse<String> unknown = sendAs(ROSKILDE, "GET", "/Task/987654321/_history/1", null);
+
+    assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(404);
+    assertThat(hidden.body().replace(task, "Task/987654321")).isEqualTo(unknown.body());
+  }
+
+  @Test
+  void thePartiesOfTheCaseReadItsHistory() {
+    HttpResponse<String> history = sendAs(HOLBAEK, "GET", "/" + task + "/_history", null);
+
+    assertThat(history.statusCode()).isEqualTo(200);
+    assertThat(FHIR.newJsonParser().parseResource(Bundle.class, history.body()).getEntry()).hasSize(1);
+    assertThat(sendAs(CLINIC, "GET", "/" + task + "/_history/1", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theClinicNoLongerReadsEarlierVersionsOfTheCitizenOnceTheConsentIsWithdrawn() {
+    String citizen = Referrals.location(stored, "Patient");
+    Patient patient = fhir.read().resource(Patient.class).withId(citizen).execute();
+    patient.addName(new HumanName().setFamily("Fiktivsen-Andersen").addGiven("Test"));
+    fhir.update().resource(patient).withAdditionalHeader("If-Match", "W/\"1\"").execute();
+    assertThat(sendAs(CLINIC, "GET", "/" + citizen + "/_history/1", null).statusCode()).isEqualTo(200);
+
+    Consent consent = fhir.read().resource(Consent.class).withId(Referrals.location(stored, "Consent")).execute();
+    consent.setStatus(Consent.ConsentState.INACTIVE);
+    HttpResponse<String> withdrawn = sendAs(HOLBAEK, "PUT", "/Consent/" + consent.getIdPart(),
+        FHIR.newJsonParser().encodeResourceToString(consent));
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+
+    assertThat(sendAs(CLINIC, "GET", "/" + citizen, null).statusCode()).isEqualTo(404);
+    assertThat(sendAs(CLINIC, "GET", "/" + citizen + "/_history/1", null).statusCode()).isEqualTo(404);
+    assertThat(sendAs(CLINIC, "GET", "/" + citizen + "/_history", null).statusCode()).isEqualTo(404);
+    assertThat(sendAs(HOLBAEK, "GET", "/" + citizen + "/_history", null).statusCode()).isEqualTo(200);
+  }
+}
