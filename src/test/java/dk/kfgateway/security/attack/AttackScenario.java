@@ -7,30 +7,32 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.kfgateway.support.GatewayIntegrationTest;
+import dk.kfgateway.support.Pdfs;
+import dk.kfgateway.support.ReferralFixture;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.slf4j.LoggerFactory;
@@ -45,13 +47,10 @@ abstract class AttackScenario extends GatewayIntegrationTest {
 
   static final String CPR = "urn:oid:1.2.208.176.1.2";
   static final String ALLOW_LIST = "SEC-008";
-  /** The demo citizens' CPR numbers (demo-data.json). */
+  /** Karen's CPR number (demo-data.json). */
   static final String KAREN_CPR = "0101304123";
-  static final String JONAS_CPR = "1502314457";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Object> SHARED = new HashMap<>();
-  private static final Pattern SEARCH_ID = Pattern.compile("_getpages=([0-9a-fA-F-]+)");
 
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
@@ -80,12 +79,27 @@ abstract class AttackScenario extends GatewayIntegrationTest {
     root().addAppender(log);
   }
 
+  /** What the gateway logged while serving requests (its request threads) since the test began. */
+  protected List<ILoggingEvent> loggedWhileServing() {
+    List<ILoggingEvent> all;
+    synchronized (log) { // the appender appends under its own lock
+      all = List.copyOf(log.list);
+    }
+    return all.stream().filter(e -> e.getThreadName().contains("-exec-")).toList();
+  }
+
+  /** Forgets what was logged so far (e.g. while a scenario set itself up). */
+  protected void forgetTheLog() {
+    synchronized (log) {
+      log.list.clear();
+    }
+  }
+
   @AfterEach
   void noErrorInTheLog() {
     root().detachAppender(log);
     log.stop();
-    List<String> errors = log.list.stream()
-        .filter(e -> e.getThreadName().contains("-exec-"))
+    List<String> errors = loggedWhileServing().stream()
         .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR) || e.getThrowableProxy() != null)
         .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage())
         .toList();
@@ -100,7 +114,7 @@ abstract class AttackScenario extends GatewayIntegrationTest {
   }
 
   protected Attempt attempt(String client, String method, String path, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + encoded(path)))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + Answers.encoded(path)))
         .header("Authorization", "Bearer " + tokens.of(client));
     boolean accept = false;
     boolean contentType = false;
@@ -120,7 +134,7 @@ abstract class AttackScenario extends GatewayIntegrationTest {
     try {
       answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -138,34 +152,23 @@ abstract class AttackScenario extends GatewayIntegrationTest {
 
   /** The same request again, with every occurrence of one id or token replaced by another. */
   protected Attempt replay(Attempt attempt, String token, String replacement) {
-    List<String> headers = attempt.headers().stream().map(h -> replaced(h, token, replacement)).toList();
-    return attempt(attempt.client(), attempt.method(), replaced(attempt.path(), token, replacement),
-        attempt.sent() == null ? null : replaced(attempt.sent(), token, replacement), headers.toArray(String[]::new));
-  }
-
-  /** A Bundle of this type whose entries only read (GET) these URLs. */
-  protected static String reading(Bundle.BundleType type, String... urls) {
-    Bundle bundle = new Bundle().setType(type);
-    for (String url : urls) {
-      bundle.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl(url);
-    }
-    return json(bundle);
-  }
-
-  /** A Bundle of this type with one entry writing this resource. */
-  protected static String writing(Bundle.BundleType type, Bundle.HTTPVerb method, String url, Resource resource,
-      String ifNoneExist) {
-    Bundle bundle = new Bundle().setType(type);
-    Bundle.BundleEntryComponent entry = bundle.addEntry().setResource(resource);
-    if (method == Bundle.HTTPVerb.POST) {
-      entry.setFullUrl("urn:uuid:" + UUID.randomUUID());
-    }
-    entry.getRequest().setMethod(method).setUrl(url).setIfNoneExist(ifNoneExist);
-    return json(bundle);
+    List<String> headers = attempt.headers().stream().map(h -> Answers.replaced(h, token, replacement)).toList();
+    return attempt(attempt.client(), attempt.method(), Answers.replaced(attempt.path(), token, replacement),
+        attempt.sent() == null ? null : Answers.replaced(attempt.sent(), token, replacement),
+        headers.toArray(String[]::new));
   }
 
   protected static String json(Resource resource) {
-    return FHIR.newJsonParser().encodeResourceToString(resource);
+    return Answers.json(resource);
+  }
+
+  protected static String reading(Bundle.BundleType type, String... urls) {
+    return Answers.reading(type, urls);
+  }
+
+  protected static String writing(Bundle.BundleType type, Bundle.HTTPVerb method, String url, Resource resource,
+      String ifNoneExist) {
+    return Answers.writing(type, method, url, resource, ifNoneExist);
   }
 
   protected <T extends Resource> T stored(Class<T> type, String reference) {
@@ -181,54 +184,45 @@ abstract class AttackScenario extends GatewayIntegrationTest {
 
   /** The municipality records that the citizen withdrew this consent (status inactive), as its case system would. */
   protected void withdrawConsent(Party municipality, String consent) {
-    org.hl7.fhir.r4.model.Consent withdrawn = readAs(municipality, org.hl7.fhir.r4.model.Consent.class, consent)
-        .setStatus(org.hl7.fhir.r4.model.Consent.ConsentState.INACTIVE);
+    Consent withdrawn = readAs(municipality, Consent.class, consent)
+        .setStatus(Consent.ConsentState.INACTIVE);
     Attempt put = attempt(municipality, "PUT", "/" + consent, json(withdrawn));
     assertThat(put.status()).as(put.toString()).isEqualTo(200);
   }
 
   /** A consent of the citizen as this municipality registers it, naming itself and this clinic (specific wording). */
-  protected static org.hl7.fhir.r4.model.Consent consentFor(Party municipality, Party clinic, String patient) {
-    org.hl7.fhir.r4.model.Consent consent =
-        dk.kfgateway.support.ReferralFixture.referral(Referrals.SERVICE).consent().copy();
-    consent.setPatient(new org.hl7.fhir.r4.model.Reference(patient));
-    consent.setSource(new org.hl7.fhir.r4.model.Attachment().setContentType("application/pdf")
-        .setTitle("Samtykkeerklæring").setData(dk.kfgateway.support.Pdfs.withPages(1)));
-    consent.setOrganization(List.of(new org.hl7.fhir.r4.model.Reference(municipality.organization)));
-    consent.getProvision().getActor().get(0).setReference(new org.hl7.fhir.r4.model.Reference(municipality.organization));
-    consent.getProvision().getActor().get(1).setReference(new org.hl7.fhir.r4.model.Reference(clinic.organization));
+  protected static Consent consentFor(Party municipality, Party clinic, String patient) {
+    Consent consent =
+        ReferralFixture.referral(Referrals.SERVICE).consent().copy();
+    consent.setPatient(new Reference(patient));
+    consent.setSource(new Attachment().setContentType("application/pdf")
+        .setTitle("Samtykkeerklæring").setData(Pdfs.withPages(1)));
+    consent.setOrganization(List.of(new Reference(municipality.organization)));
+    consent.getProvision().getActor().get(0).setReference(new Reference(municipality.organization));
+    consent.getProvision().getActor().get(1).setReference(new Reference(clinic.organization));
     return consent;
   }
 
   /** The party reads the task, changes it and PUTs it back with If-Match on the version it read. */
-  protected Attempt moveTask(Party party, String task, java.util.function.Consumer<org.hl7.fhir.r4.model.Task> change) {
-    org.hl7.fhir.r4.model.Task current = readAs(party, org.hl7.fhir.r4.model.Task.class, task);
+  protected Attempt moveTask(Party party, String task, Consumer<Task> change) {
+    Task current = readAs(party, Task.class, task);
     change.accept(current);
     return attempt(party, "PUT", "/" + task, json(current), "If-Match", "W/\"" + current.getMeta().getVersionId() + "\"");
   }
 
   /** The clinic receives the task and accepts it for examination. */
   protected void receiveAndAccept(Party clinic, String task) {
-    Attempt received = moveTask(clinic, task, t -> t.setStatus(org.hl7.fhir.r4.model.Task.TaskStatus.RECEIVED));
+    Attempt received = moveTask(clinic, task, t -> t.setStatus(Task.TaskStatus.RECEIVED));
     assertThat(received.status()).as(received.toString()).isEqualTo(200);
-    Attempt accepted = moveTask(clinic, task, t -> t.setStatus(org.hl7.fhir.r4.model.Task.TaskStatus.ACCEPTED)
-        .setBusinessStatus(new org.hl7.fhir.r4.model.CodeableConcept(new org.hl7.fhir.r4.model.Coding(
+    Attempt accepted = moveTask(clinic, task, t -> t.setStatus(Task.TaskStatus.ACCEPTED)
+        .setBusinessStatus(new CodeableConcept(new Coding(
             "http://kf-gateway.dk/fhir/CodeSystem/kf-triage-outcomes", "examination", null))));
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
   }
 
   /** Set up once per test class and server, however many tests use it. */
-  @SuppressWarnings("unchecked")
   protected <T> T shared(String name, Supplier<T> setup) {
-    String key = getClass().getName() + "#" + name + "@" + port;
-    synchronized (SHARED) {
-      Object value = SHARED.get(key);
-      if (value == null) {
-        value = setup.get();
-        SHARED.put(key, value);
-      }
-      return (T) value;
-    }
+    return once(getClass().getName() + "#" + name + "@" + port, setup);
   }
 
   /**
@@ -246,9 +240,12 @@ abstract class AttackScenario extends GatewayIntegrationTest {
         Party.GP_STRANDVEJ));
   }
 
-  @SuppressWarnings("unchecked")
   private <T> T sharedAcrossScenarios(String name, Supplier<T> setup) {
-    String key = AttackScenario.class.getName() + "#" + name + "@" + port;
+    return once(AttackScenario.class.getName() + "#" + name + "@" + port, setup);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T once(String key, Supplier<T> setup) {
     synchronized (SHARED) {
       Object value = SHARED.get(key);
       if (value == null) {
@@ -282,9 +279,9 @@ abstract class AttackScenario extends GatewayIntegrationTest {
         .isEqualTo(unknown.status());
     assertThat(attempt.answer().headers().firstValue("Content-Type"))
         .isEqualTo(unknown.answer().headers().firstValue("Content-Type"));
-    assertThat(normalised(attempt.text()))
+    assertThat(Answers.normalised(attempt.text()))
         .as("the answer for %s %s, compared with the answer for an unknown id", attempt.method(), attempt.path())
-        .isEqualTo(normalised(replaced(unknown.text(), unknownToken, hiddenToken)));
+        .isEqualTo(Answers.normalised(Answers.replaced(unknown.text(), unknownToken, hiddenToken)));
   }
 
   /** Refused by the allow-list: 403 with an OperationOutcome naming SEC-008 as its first issue's rule. */
@@ -315,34 +312,15 @@ abstract class AttackScenario extends GatewayIntegrationTest {
    * repeat the query as sent, left aside).
    */
   protected static void assertRevealsNothingOf(Attempt attempt, String... resources) {
-    String shown = withoutLinks(attempt.text());
+    String shown = Answers.withoutLinks(attempt.text());
     for (String resource : resources) {
-      assertThat(shown).as("the answer to %s %s names %s", attempt.method(), attempt.path(), resource)
-          .doesNotContainPattern("(?<![A-Za-z0-9.\\-])" + Pattern.quote(CaseFile.idPart(resource))
-              + "(?![A-Za-z0-9.\\-])");
+      assertThat(Answers.names(shown, CaseFile.idPart(resource)))
+          .as("the answer to %s %s names %s: %s", attempt.method(), attempt.path(), resource, shown).isFalse();
     }
-  }
-
-  private static String withoutLinks(String body) {
-    try {
-      JsonNode tree = JSON.readTree(body);
-      if (tree instanceof ObjectNode object && "Bundle".equals(object.path("resourceType").asText())) {
-        object.remove("link");
-        object.remove("id");
-        return object.toString();
-      }
-    } catch (IOException e) {
-      // not JSON: searched as it is
-    }
-    return body;
   }
 
   static String ruleOf(Attempt attempt) {
-    if (!attempt.text().contains("OperationOutcome")) {
-      return null;
-    }
-    OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, attempt.text());
-    return outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode();
+    return Answers.ruleOf(attempt.text());
   }
 
   // ----------------------------------------------------------------------------------------------------- audit
@@ -398,46 +376,6 @@ abstract class AttackScenario extends GatewayIntegrationTest {
   }
 
   // ----------------------------------------------------------------------------------------------------- helpers
-
-  static String encoded(String path) {
-    return path.replace("|", "%7C").replace(" ", "%20").replace("\"", "%22").replace("{", "%7B").replace("}", "%7D");
-  }
-
-  /** Replaces an id as a whole token (not inside a longer id: task-1 is not in task-10 or task-1-a). */
-  static String replaced(String text, String token, String replacement) {
-    return text.replaceAll("(?<![A-Za-z0-9.\\-])" + Pattern.quote(token) + "(?![A-Za-z0-9.\\-])",
-        Matcher.quoteReplacement(replacement));
-  }
-
-  /** A JSON Bundle without what differs between any two answers (its id, time stamp and paging ids). */
-  static String normalised(String body) {
-    if (!body.trim().startsWith("{")) {
-      return body;
-    }
-    try {
-      JsonNode tree = JSON.readTree(body);
-      if (tree instanceof ObjectNode object && "Bundle".equals(object.path("resourceType").asText())) {
-        object.remove("id");
-        object.remove("meta");
-        return SEARCH_ID.matcher(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(object))
-            .replaceAll("_getpages=*");
-      }
-      return body;
-    } catch (IOException e) {
-      return body;
-    }
-  }
-
-  /** Query values as a FHIR client sends them. */
-  static String query(String... pairs) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      values.put(pairs[i], pairs[i + 1]);
-    }
-    List<String> parts = new ArrayList<>();
-    values.forEach((k, v) -> parts.add(k + "=" + v));
-    return String.join("&", parts);
-  }
 
   static void pause(long millis) {
     try {

@@ -130,6 +130,16 @@ class AttackerClaimingAnotherCaseByConditionalCreateTest extends AttackScenario 
     assertAudited(Party.ROSKILDE, since);
   }
 
+  @ParameterizedTest(name = "{0} referring a citizen nobody has referred")
+  @EnumSource(value = Party.class, names = {"ROSKILDE", "KALUNDBORG"})
+  void aMunicipalityReferringANewCitizenByCprSucceeds(Party municipality) {
+    ReferralFixture referral = Referrals.from(municipality, Party.CLINIC_SJAELLAND, Party.GP_STRANDVEJ);
+
+    Attempt attempt = attempt(municipality, "POST", "", json(referral.bundle()));
+
+    assertThat(attempt.status()).as("the conditional create the allow-list keeps: " + attempt).isEqualTo(200);
+  }
+
   @ParameterizedTest(name = "the referral''s citizen created If-None-Exist: {0}")
   @ValueSource(strings = {"_id=citizen-karen", "identifier=" + KAREN_CPR, "name=Testesen",
       "general-practitioner=Organization/gp-clinic-nordvej", "identifier=" + CPR + "|" + KAREN_CPR + "&_id=citizen-karen"})

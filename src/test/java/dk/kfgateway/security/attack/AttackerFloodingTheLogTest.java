@@ -3,17 +3,11 @@ package dk.kfgateway.security.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Issue item 12: every 403 and 404 logged ERROR HAPI-2544 with a stack trace of some 125 lines (690 ERROR lines in
@@ -26,20 +20,6 @@ class AttackerFloodingTheLogTest extends AttackScenario {
   private static final String REFUSAL_LOG = "dk.kfgateway.fhir.RefusalLog";
   private static final int ROUNDS = 6;
 
-  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-
-  @BeforeEach
-  void captureEveryLine() {
-    log.start();
-    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).addAppender(log);
-  }
-
-  @AfterEach
-  void stopCapturing() {
-    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(log);
-    log.stop();
-  }
-
   @Test
   void aFloodOfRefusalsOfEveryKindLeavesOneInfoLineEachAndNoError() {
     CaseFile holbaeks = holbaeksCase();
@@ -50,7 +30,7 @@ class AttackerFloodingTheLogTest extends AttackScenario {
     String page = FHIR.newJsonParser().parseResource(Bundle.class,
         get(Party.HOLBAEK, "/DocumentReference?_count=1").text()).getLink("next").getUrl();
     String replay = page.substring(page.indexOf("/fhir") + "/fhir".length());
-    log.list.clear();
+    forgetTheLog();
 
     List<Attempt> attempts = new ArrayList<>();
     for (int round = 0; round < ROUNDS; round++) {
@@ -81,7 +61,7 @@ class AttackerFloodingTheLogTest extends AttackScenario {
 
     long refused = attempts.stream().filter(a -> a.status() >= 400).count();
     assertThat(refused).as("refused requests in the flood").isGreaterThan(ROUNDS * 10L);
-    List<ILoggingEvent> served = log.list.stream().filter(e -> e.getThreadName().contains("-exec-")).toList();
+    List<ILoggingEvent> served = loggedWhileServing();
     assertThat(served).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
         .extracting(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).as("ERROR lines").isEmpty();
     assertThat(served).filteredOn(e -> e.getThrowableProxy() != null)
