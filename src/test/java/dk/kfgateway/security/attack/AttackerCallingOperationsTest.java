@@ -69,9 +69,11 @@ class AttackerCallingOperationsTest extends AttackScenario {
     // the listed operations, called by a role they are not listed for
     calls.add(new Call(Party.HOLBAEK, "GET", "$authorize-lookup", "Task",
         c -> "/" + c.task() + "/$authorize-lookup", null));
+    calls.add(new Call(Party.CLINIC_SJAELLAND, "POST", "$retry-delivery", "Communication",
+        c -> "/" + c.communication() + "/$retry-delivery", null));
     calls.add(new Call(Party.GP_NORDVEJ, "GET", "$retry-delivery", "Communication",
         c -> "/" + c.communication() + "/$retry-delivery", null));
-    calls.add(new Call(Party.CLINIC_SJAELLAND, "GET", "$follow-gp-recommendation", "Task",
+    calls.add(new Call(Party.CLINIC_SJAELLAND, "POST", "$follow-gp-recommendation", "Task",
         c -> "/" + c.task() + "/$follow-gp-recommendation", null));
     return calls;
   }

@@ -51,6 +51,32 @@ class AttackerReplayingAnotherPartysPageTest extends AttackScenario {
     assertAudited(attacker, since);
   }
 
+  @ParameterizedTest(name = "gp-strandvej replaying Holbæk''s next link of {0}")
+  @ValueSource(strings = {"Patient", "ServiceRequest", "Task", "Consent", "DocumentReference"})
+  void theReplayOfAPageOfEachCaseTypeGetsWhatAnUnknownSearchIdGets(String type) {
+    holbaeksCase();
+    String next = nextLink(Party.HOLBAEK, "/" + type + "?_count=1");
+
+    Attempt replay = get(Party.GP_STRANDVEJ, next);
+
+    assertThat(replay.status()).as(replay.toString()).isEqualTo(410);
+    assertAnswersAsUnknown(replay, searchId(next), UUID.randomUUID().toString());
+  }
+
+  @Test
+  void holbaekReplayingTheGpsNextLinkOfCopiesGetsWhatAnUnknownSearchIdGets() {
+    holbaeksCase();
+    referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+    String next = nextLink(Party.GP_NORDVEJ, "/Communication?recipient=Organization/gp-clinic-nordvej&_count=1");
+    Instant since = now();
+
+    Attempt replay = get(Party.HOLBAEK, next);
+
+    assertThat(replay.status()).as(replay.toString()).isEqualTo(410);
+    assertAnswersAsUnknown(replay, searchId(next), UUID.randomUUID().toString());
+    assertAudited(Party.HOLBAEK, since);
+  }
+
   @Test
   void theSecretariatReplayingTheEhrsLinkOfTheSameClinicGetsWhatAnUnknownSearchIdGets() {
     String next = nextLink(Party.CLINIC_SJAELLAND, "/Task?owner=Organization/kf-region-sjaelland&_count=1");

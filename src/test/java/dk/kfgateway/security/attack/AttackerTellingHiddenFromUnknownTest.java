@@ -32,7 +32,7 @@ class AttackerTellingHiddenFromUnknownTest extends AttackScenario {
    */
   enum Path {
     READ('r'), VREAD('r'), INSTANCE_HISTORY('r'), META('r'), VALIDATE_BY_GET('r'), VALIDATE_BY_POST('u'),
-    EVERYTHING('r'), UPDATE('u'), PATCH('u'), SEARCH_BY_ID('s'), READ_IN_A_TRANSACTION('r');
+    EVERYTHING('r'), UPDATE('u'), PATCH('u'), SEARCH_BY_ID('s'), READ_IN_A_TRANSACTION('r'), READ_IN_A_BATCH('r');
 
     final char scope;
 
@@ -201,6 +201,7 @@ class AttackerTellingHiddenFromUnknownTest extends AttackScenario {
           + "\"}]", "Content-Type", "application/json-patch+json", "If-Match", "W/\"1\"");
       case SEARCH_BY_ID -> get(attacker, "/" + type + "?_id=" + id);
       case READ_IN_A_TRANSACTION -> attempt(attacker, "POST", "", reading(Bundle.BundleType.TRANSACTION, target));
+      case READ_IN_A_BATCH -> attempt(attacker, "POST", "", reading(Bundle.BundleType.BATCH, target));
     };
   }
 
