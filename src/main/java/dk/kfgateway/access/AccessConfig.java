@@ -53,6 +53,12 @@ public class AccessConfig {
   }
 
   @Bean
+  UnseenReferences unseenReferences(RestrictedCallers callers, Visibility visibility, DaoRegistry daos,
+      GatewayInterceptors interceptors) {
+    return interceptors.register(new UnseenReferences(callers, visibility, daos));
+  }
+
+  @Bean
   HiddenAsUnknown hiddenAsUnknown(RestrictedCallers callers, Visibility visibility, DaoRegistry daos,
       GatewayInterceptors interceptors) {
     return interceptors.register(new HiddenAsUnknown(callers, visibility, daos));

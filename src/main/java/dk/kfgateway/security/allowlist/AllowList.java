@@ -74,10 +74,10 @@ public final class AllowList {
         continue;
       }
       if (entry.conditional() != null && !conditionalCreateAllowed(grants, entry)) {
-        refusals.add(where + "a conditional create (ifNoneExist " + entry.conditional() + ") is not on its list"
+        refusals.add(where + "a conditional create (ifNoneExist " + names(entry.conditional()) + ") is not on its list"
             + allowedConditional(grants, entry.type()));
       }
-      references(entry, where, refusals);
+      written(entry, where, refusals);
     }
   }
 
@@ -102,10 +102,10 @@ public final class AllowList {
       return;
     }
     if (request.conditional() != null) {
-      refusals.add("a conditional " + request.interaction().code() + " (" + request.conditional()
+      refusals.add("a conditional " + request.interaction().code() + " (by " + names(request.conditional())
           + ") is not on its list; address the resource by its id");
     }
-    references(request, "", refusals);
+    written(request, "", refusals);
     if (request.interaction() == Interaction.SEARCH) {
       search(grant, request, refusals);
     } else {
@@ -113,10 +113,25 @@ public final class AllowList {
     }
   }
 
-  private static void references(RequestShape request, String where, List<String> refusals) {
+  /** What a written body may not hold: conditional references, the gateway's own access labels. */
+  private static void written(RequestShape request, String where, List<String> refusals) {
     for (String reference : request.conditionalReferences()) {
-      refusals.add(where + "the conditional reference " + reference + " is not allowed; refer by id");
+      refusals.add(where + "a conditional reference (" + reference.replaceFirst("\\?.*", "?") + names(reference)
+          + ") is not allowed; refer by id");
     }
+    if (request.accessLabels()) {
+      refusals.add(where + "meta.security of " + dk.kfgateway.access.AccessLabels.SYSTEM
+          + " is written by the gateway alone");
+    }
+  }
+
+  /**
+   * The parameter names of criteria, without their values: a refusal never echoes an id or a CPR, so that it reads the
+   * same whatever the criteria would have matched.
+   */
+  static String names(String criteria) {
+    String query = criteria.replaceFirst("^[^?]*\\?", "");
+    return String.join("&", java.util.Arrays.stream(query.split("&")).map(p -> p.split("=", 2)[0]).toList());
   }
 
   private static void search(TypeGrant grant, RequestShape request, List<String> refusals) {

@@ -19,8 +19,8 @@ public class AllowListInterceptor {
   /** After the caller is known (order 0 of the same pointcut). */
   static final int URL_ORDER = 10;
 
-  /** After the token's scopes (SEC-002, order -100), before every business rule that reads the body. */
-  static final int BODY_ORDER = -90;
+  /** Before the token's scopes (SEC-002, order -100), as at the URL step, and before every rule that reads the body. */
+  static final int BODY_ORDER = -110;
 
   private final AllowList allowList;
   private final Set<String> unrestrictedClients;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dk.kfgateway.access.AccessLabels;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Reference;
@@ -79,7 +80,7 @@ final class RequestShapes {
     boolean judged = interaction == Interaction.SEARCH || interaction == Interaction.READ
         || interaction == Interaction.VREAD || conditional == null;
     return java.util.Optional.of(RequestShape.interaction(type, interaction,
-        judged ? parameters : Map.of(), conditional, List.of()));
+        judged ? parameters : Map.of(), conditional, List.of(), false));
   }
 
   /**
@@ -89,13 +90,19 @@ final class RequestShapes {
   static java.util.Optional<RequestShape> ofBody(RequestDetails request, RestOperationTypeEnum operation) {
     String type = request.getResourceName();
     return switch (operation) {
-      case TRANSACTION -> java.util.Optional.of(RequestShape.transaction(entries(request.getResource())));
-      case BATCH -> java.util.Optional.of(RequestShape.of(RequestShape.Kind.UNLISTED, null, "a batch", Map.of()));
+      // HAPI calls a batch a transaction too: the Bundle's type tells
+      case TRANSACTION, BATCH -> java.util.Optional.of(request.getResource() instanceof Bundle bundle
+          && bundle.getType() == Bundle.BundleType.TRANSACTION
+          ? RequestShape.transaction(entries(bundle))
+          : RequestShape.of(RequestShape.Kind.UNLISTED, null, "a batch", Map.of()));
       case CREATE, UPDATE -> java.util.Optional.of(RequestShape.interaction(type,
           operation == RestOperationTypeEnum.CREATE ? Interaction.CREATE : Interaction.UPDATE, Map.of(), null,
-          conditionalReferences(request.getResource())));
-      case PATCH -> java.util.Optional.of(RequestShape.interaction(type, Interaction.PATCH, Map.of(), null,
-          inText(request.loadRequestContents())));
+          conditionalReferences(request.getResource()), accessLabels(request.getResource())));
+      case PATCH -> {
+        String text = new String(request.loadRequestContents(), StandardCharsets.UTF_8);
+        yield java.util.Optional.of(RequestShape.interaction(type, Interaction.PATCH, Map.of(), null, inText(text),
+            text.contains(AccessLabels.SYSTEM)));
+      }
       default -> java.util.Optional.empty();
     };
   }
@@ -143,6 +150,9 @@ final class RequestShapes {
     String url = request.getUrl() == null ? "" : request.getUrl().replaceFirst("^/", "");
     String type = url.split("[/?]", 2)[0];
     Bundle.HTTPVerb method = request.getMethod() == null ? Bundle.HTTPVerb.GET : request.getMethod();
+    if (method == Bundle.HTTPVerb.POST && url.split("\\?", 2)[0].contains("/")) {
+      return RequestShape.of(RequestShape.Kind.UNLISTED, type, "an operation in a transaction", Map.of());
+    }
     Interaction interaction = switch (method) {
       case POST -> Interaction.CREATE;
       case PUT -> Interaction.UPDATE;
@@ -153,8 +163,8 @@ final class RequestShapes {
     String conditional = method == Bundle.HTTPVerb.POST
         ? (request.hasIfNoneExist() ? request.getIfNoneExist() : null)
         : (url.contains("?") ? url : null);
-    Map<String, List<String>> none = new LinkedHashMap<>();
-    return RequestShape.interaction(type, interaction, none, conditional, conditionalReferences(entry.getResource()));
+    return RequestShape.interaction(type, interaction, Map.of(), conditional, conditionalReferences(entry.getResource()),
+        accessLabels(entry.getResource()));
   }
 
   /** Every reference of the form {@code Type?criteria} anywhere in the resource (contained ones included). */
@@ -172,14 +182,18 @@ final class RequestShapes {
     return found;
   }
 
-  private static List<String> inText(byte[] body) {
+  private static List<String> inText(String body) {
     List<String> found = new ArrayList<>();
-    if (body != null) {
-      Matcher matcher = CONDITIONAL_IN_TEXT.matcher(new String(body, StandardCharsets.UTF_8));
-      while (matcher.find()) {
-        found.add(matcher.group(1));
-      }
+    Matcher matcher = CONDITIONAL_IN_TEXT.matcher(body);
+    while (matcher.find()) {
+      found.add(matcher.group(1));
     }
     return found;
+  }
+
+  /** Whether the resource names one of the gateway's access labels: they are the gateway's to write, nobody else's. */
+  private static boolean accessLabels(IBaseResource resource) {
+    return resource != null && resource.getMeta().getSecurity().stream()
+        .anyMatch(coding -> AccessLabels.SYSTEM.equals(coding.getSystem()));
   }
 }
