@@ -5,7 +5,8 @@
  * (owner, consent held or withdrawn, copies addressed) and kept current by {@link dk.kfgateway.access.LabelMaintenance}.
  * Every search of a caller is narrowed by its organisation's label where the rows are selected
  * ({@link dk.kfgateway.access.SearchNarrowing}), so paging, includes and totals see only permitted rows; reads, includes
- * and pages are checked against the same labels as a second line ({@link dk.kfgateway.access.LabelFilter}), without any
- * further look-up. Paging links belong to the client that made the search ({@link dk.kfgateway.access.OwnedPages}).
+ * and pages are checked against the same labels as a second line ({@link dk.kfgateway.access.LabelFilter}), and what a
+ * clinic sees by a consent against that consent as it holds now ({@link dk.kfgateway.access.Visibility}). Paging links
+ * belong to the client that made the search ({@link dk.kfgateway.access.OwnedPages}).
  */
 package dk.kfgateway.access;

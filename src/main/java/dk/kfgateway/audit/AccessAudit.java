@@ -19,13 +19,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One AuditEvent per request that reads citizen data or is refused, recorded on its own after the answer is known
- * (writes: {@link WriteAudit}). The gateway's own writes (the AuditEvents among them) have no
- * caller and are never audited here; reading the audit trail itself is not audited either.
+ * (writes: {@link WriteAudit}). The gateway's own writes (the AuditEvents among them) have no caller and are never
+ * audited here; an answered search or read of the audit trail itself is not audited either, but a refused request for
+ * it is. The outcome follows the answer: {@code 0} success, {@code 4} (minor failure) for every 4xx answer (a refusal
+ * by scope, access or rule, or a request the server cannot serve), {@code 8} (serious failure) for a 5xx one.
  */
 @Interceptor
 public class AccessAudit {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessAudit.class);
+
+  private static final int NOT_MODIFIED = 304;
 
   private final AuditTrail trail;
 
@@ -61,15 +65,18 @@ public class AccessAudit {
   @Hook(value = Pointcut.SERVER_HANDLE_EXCEPTION, order = -10)
   public boolean refused(RequestDetails request, BaseServerResponseException exception) {
     Optional<Caller> caller = Caller.of(request);
-    if (caller.isEmpty() || "AuditEvent".equals(request.getResourceName())) {
+    if (caller.isEmpty()) {
       return true;
     }
     RequestKind kind = RequestKind.of(request.getRestOperationType(), request.getRequestType());
     List<IBaseResource> hidden = LabelFilter.hiddenIn(request);
     int status = exception.getStatusCode();
+    if (status == NOT_MODIFIED) {
+      notModified(request, kind, caller.get());
+      return true;
+    }
     boolean foreignPage = OwnedPages.refusedIn(request);
-    Outcome outcome = status == 401 || status == 403 || !hidden.isEmpty() || foreignPage ? Outcome.DENIED
-        : Outcome.FAILED;
+    Outcome outcome = status >= 500 ? Outcome.FAILED : Outcome.DENIED;
     AuditedResources concerned = AuditedResources.of(hidden);
     String reason = foreignPage ? "[SEC-004] " + status + ": a page of another client's search"
         : hidden.isEmpty() ? status + ": " + exception.getMessage()
@@ -81,6 +88,23 @@ public class AccessAudit {
       LOG.error("Could not audit a refused request ({})", kind.subtype(), e);
     }
     return true;
+  }
+
+  /**
+   * A conditional read answered "not modified" (304) is a read that succeeded: the caller holds the current version.
+   * HAPI answers it only after the resource was read and shown to the consent filter.
+   */
+  private void notModified(RequestDetails request, RequestKind kind, Caller caller) {
+    if ("AuditEvent".equals(request.getResourceName()) || request.getId() == null || !request.getId().hasIdPart()) {
+      return;
+    }
+    String read = request.getResourceName() + "/" + request.getId().getIdPart();
+    try {
+      trail.recordIndependently(new AuditRecord(kind.action(), kind.subtype(), Outcome.SUCCESS, Writes.agent(caller),
+          null, null, List.of(read), "304: not modified since the version the client holds"));
+    } catch (RuntimeException e) {
+      LOG.error("Could not audit a conditional read ({})", kind.subtype(), e);
+    }
   }
 
   /** A batch or transaction that wrote nothing (only GET entries) is audited like a read. */

@@ -27,15 +27,22 @@ final class AuditedResources {
   private final Set<String> citizens = new LinkedHashSet<>();
   private final Set<String> entities = new LinkedHashSet<>();
 
-  /** The case data in a response: the resource itself, or a Bundle's entries. */
+  /**
+   * The case data in a response: the resource itself, or a Bundle's entries, also those of the Bundles nested in it
+   * (the answer of a batch carries a searchset for each of its searches).
+   */
   static AuditedResources shown(IBaseResource response) {
     AuditedResources audited = new AuditedResources();
-    if (response instanceof Bundle bundle) {
-      bundle.getEntry().forEach(e -> audited.add(e.getResource()));
-    } else {
-      audited.add(response);
-    }
+    audited.addShown(response);
     return audited;
+  }
+
+  private void addShown(IBaseResource response) {
+    if (response instanceof Bundle bundle) {
+      bundle.getEntry().forEach(e -> addShown(e.getResource()));
+    } else {
+      add(response);
+    }
   }
 
   static AuditedResources of(Collection<? extends IBaseResource> resources) {
