@@ -53,6 +53,11 @@ public class AccessConfig {
   }
 
   @Bean
+  public Citizens citizens(DaoRegistry daos) {
+    return new Citizens(daos);
+  }
+
+  @Bean
   UnseenReferences unseenReferences(RestrictedCallers callers, Visibility visibility, DaoRegistry daos,
       GatewayInterceptors interceptors) {
     return interceptors.register(new UnseenReferences(callers, visibility, daos));

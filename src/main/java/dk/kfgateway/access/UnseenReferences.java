@@ -30,7 +30,8 @@ import org.hl7.fhir.r4.model.Reference;
 /**
  * A client refers only to case data it may see: a reference written to another party's citizen, referral, task or
  * document (a Consent naming a citizen only another municipality has, say) answers exactly as a reference to a resource
- * that does not exist ({@code HAPI-1094: Resource Patient/x not found, specified in path: Consent.patient}), so a write
+ * that does not exist, and both as HAPI words it ({@code HAPI-1094: Resource Patient/x not found, specified in path:
+ * Consent.patient}), so a write
  * neither reaches into nor tells of another party's case. Only references added by the write are checked (a clinic
  * moving a task whose citizen it no longer sees keeps the task's {@code for}). The one exception is the citizen of a
  * referral transaction: the municipality names the CPR in the Patient entry's conditional create, and its new case
@@ -52,12 +53,15 @@ public class UnseenReferences {
     this.daos = daos;
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+  /** Before the write guards and rules (order 0), which would otherwise speak of an unknown target in their words. */
+  static final int FIRST = -10;
+
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = FIRST)
   public void created(IBaseResource resource, RequestDetails request) {
     check(null, resource, request);
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = FIRST)
   public void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
     check(previous, updated, request);
   }
@@ -81,7 +85,7 @@ public class UnseenReferences {
     try {
       resource = daos.getResourceDao(target.split("/")[0]).read(new IdType(target), new SystemRequestDetails());
     } catch (BaseServerResponseException unknownOrDeleted) {
-      return true; // HAPI answers for it with the same words
+      return false; // answered here in the same words as a hidden one, before any rule could name it otherwise
     }
     return visibility.sees(caller, resource, request)
         || resource instanceof Patient citizen && referredByCpr(citizen, request);

@@ -32,9 +32,11 @@ public class AccessAudit {
   private static final int NOT_MODIFIED = 304;
 
   private final AuditTrail trail;
+  private final dk.kfgateway.access.Citizens citizens;
 
-  public AccessAudit(AuditTrail trail) {
+  public AccessAudit(AuditTrail trail, dk.kfgateway.access.Citizens citizens) {
     this.trail = trail;
+    this.citizens = citizens;
   }
 
   @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
@@ -50,6 +52,9 @@ public class AccessAudit {
     if (!shown.isEmpty() || !hidden.isEmpty() || isCaseType(request) || includes(request)) {
       AuditedResources all = AuditedResources.shown(response.getResponseResource());
       hidden.forEach(all::add);
+      if (all.citizen() == null && response.getResponseResource() instanceof org.hl7.fhir.r4.model.Binary pdf) {
+        citizens.of(pdf).ifPresent(all::addCitizen); // a PDF names its citizen through its document
+      }
       long refusedEntries = refusedEntries(response.getResponseResource());
       String reason = hidden.isEmpty() && refusedEntries == 0 ? null
           : "[SEC-004] " + hidden.size() + " resource(s) of other parties' cases left out of the answer"
@@ -68,7 +73,7 @@ public class AccessAudit {
     if (caller.isEmpty()) {
       return true;
     }
-    RequestKind kind = RequestKind.of(request.getRestOperationType(), request.getRequestType());
+    RequestKind kind = RequestKind.of(request);
     List<IBaseResource> hidden = LabelFilter.hiddenIn(request);
     int status = exception.getStatusCode();
     if (status == NOT_MODIFIED) {
@@ -78,6 +83,9 @@ public class AccessAudit {
     boolean foreignPage = OwnedPages.refusedIn(request);
     Outcome outcome = status >= 500 ? Outcome.FAILED : Outcome.DENIED;
     AuditedResources concerned = AuditedResources.of(hidden);
+    if (status != 404 && status != 410 && !(request.getResource() instanceof org.hl7.fhir.r4.model.Bundle)) {
+      concerned.add(request.getResource()); // what a refused update of a known resource tried to change (SEC-010)
+    }
     String reason = foreignPage ? "[SEC-004] " + status + ": a page of another client's search"
         : hidden.isEmpty() ? status + ": " + exception.getMessage()
         : "[SEC-004] " + status + ": not part of a case of " + caller.get().organization();

@@ -16,8 +16,9 @@ public class AuditConfig {
   }
 
   @Bean
-  public AccessAudit accessAudit(AuditTrail trail, GatewayInterceptors interceptors) {
-    return interceptors.register(new AccessAudit(trail));
+  public AccessAudit accessAudit(AuditTrail trail, dk.kfgateway.access.Citizens citizens,
+      GatewayInterceptors interceptors) {
+    return interceptors.register(new AccessAudit(trail, citizens));
   }
 
   @Bean

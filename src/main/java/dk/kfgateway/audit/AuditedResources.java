@@ -65,6 +65,10 @@ final class AuditedResources {
     }
   }
 
+  void addCitizen(String patient) {
+    citizens.add(patient);
+  }
+
   boolean isEmpty() {
     return citizens.isEmpty() && entities.isEmpty();
   }

@@ -26,6 +26,31 @@ record RequestKind(String action, String subtype) {
     };
   }
 
+  /**
+   * A request's kind; one refused before HAPI chose its handler (the allow-list) has no interaction yet, and is named
+   * from its method and path.
+   */
+  static RequestKind of(ca.uhn.fhir.rest.api.server.RequestDetails request) {
+    if (request.getRestOperationType() != null) {
+      return of(request.getRestOperationType(), request.getRequestType());
+    }
+    boolean instance = request.getId() != null && request.getId().hasIdPart();
+    String method = request.getRequestType() == null ? "GET" : request.getRequestType().name();
+    if (request.getOperation() != null && !"_search".equals(request.getOperation())) {
+      return new RequestKind("E", "operation");
+    }
+    return switch (method) {
+      case "GET", "HEAD" -> instance ? new RequestKind("R", "read") : new RequestKind("E", "search-type");
+      case "POST" -> request.getResourceName() == null ? new RequestKind("E", "transaction")
+          : "_search".equals(request.getOperation()) ? new RequestKind("E", "search-type")
+          : new RequestKind("C", "create");
+      case "PUT" -> new RequestKind("U", "update");
+      case "PATCH" -> new RequestKind("U", "patch");
+      case "DELETE" -> new RequestKind("D", "delete");
+      default -> new RequestKind("E", "operation");
+    };
+  }
+
   static RequestKind of(RestOperationTypeEnum operation, RequestTypeEnum method) {
     Optional<RequestKind> reading = reading(operation, method);
     if (reading.isPresent() || operation == null) {

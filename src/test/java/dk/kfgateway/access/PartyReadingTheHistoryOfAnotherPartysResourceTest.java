@@ -13,9 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The versions of a resource are the resource's: its history ({@code _history}) and each version
- * ({@code _history/<v>}) answer another party exactly as an unknown id does (404, HAPI-2001), and a party that has lost
- * a case (the consent was withdrawn) no longer gets the versions it could see before.
+ * The versions of a resource are the resource's: a version ({@code _history/<v>}) answers another party exactly as an
+ * unknown id does (404, HAPI-2001). The history of an instance is on no party's allow-list (SEC-008), and a vread only
+ * on the Task's: a party that has lost a case (the consent was withdrawn) gets no earlier version of the citizen.
+ * (HiddenAsUnknown keeps deciding on versions as a second line, for the unrestricted tools' and any later list.)
  */
 class PartyReadingTheHistoryOfAnotherPartysResourceTest extends GatewayIntegrationTest {
 
@@ -37,8 +38,8 @@ class PartyReadingTheHistoryOfAnotherPartysResourceTest extends GatewayIntegrati
     HttpResponse<String> hidden = sendAs(ROSKILDE, "GET", "/" + task + "/_history", null);
     HttpResponse<String> unknown = sendAs(ROSKILDE, "GET", "/Task/987654321/_history", null);
 
-    assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(404);
-    assertThat(hidden.body().replace(task, "Task/987654321")).isEqualTo(unknown.body());
+    assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(403);
+    assertThat(hidden.body()).contains("SEC-008").isEqualTo(unknown.body());
   }
 
   @Test
@@ -51,12 +52,10 @@ class PartyReadingTheHistoryOfAnotherPartysResourceTest extends GatewayIntegrati
   }
 
   @Test
-  void thePartiesOfTheCaseReadItsHistory() {
-    HttpResponse<String> history = sendAs(HOLBAEK, "GET", "/" + task + "/_history", null);
-
-    assertThat(history.statusCode()).isEqualTo(200);
-    assertThat(FHIR.newJsonParser().parseResource(Bundle.class, history.body()).getEntry()).hasSize(1);
+  void thePartiesOfTheCaseReadTheTasksVersions() {
+    assertThat(sendAs(HOLBAEK, "GET", "/" + task + "/_history/1", null).statusCode()).isEqualTo(200);
     assertThat(sendAs(CLINIC, "GET", "/" + task + "/_history/1", null).statusCode()).isEqualTo(200);
+    assertThat(sendAs(HOLBAEK, "GET", "/" + task + "/_history", null).statusCode()).isEqualTo(403);
   }
 
   @Test
@@ -65,17 +64,17 @@ class PartyReadingTheHistoryOfAnotherPartysResourceTest extends GatewayIntegrati
     Patient patient = fhir.read().resource(Patient.class).withId(citizen).execute();
     patient.addName(new HumanName().setFamily("Fiktivsen-Andersen").addGiven("Test"));
     fhir.update().resource(patient).withAdditionalHeader("If-Match", "W/\"1\"").execute();
-    assertThat(sendAs(CLINIC, "GET", "/" + citizen + "/_history/1", null).statusCode()).isEqualTo(200);
+    assertThat(sendAs(CLINIC, "GET", "/" + citizen, null).statusCode()).isEqualTo(200);
 
-    Consent consent = fhir.read().resource(Consent.class).withId(Referrals.location(stored, "Consent")).execute();
+    Consent consent = fhirAs(HOLBAEK).read().resource(Consent.class).withId(Referrals.location(stored, "Consent"))
+        .execute();
     consent.setStatus(Consent.ConsentState.INACTIVE);
     HttpResponse<String> withdrawn = sendAs(HOLBAEK, "PUT", "/Consent/" + consent.getIdPart(),
         FHIR.newJsonParser().encodeResourceToString(consent));
     assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
 
     assertThat(sendAs(CLINIC, "GET", "/" + citizen, null).statusCode()).isEqualTo(404);
-    assertThat(sendAs(CLINIC, "GET", "/" + citizen + "/_history/1", null).statusCode()).isEqualTo(404);
-    assertThat(sendAs(CLINIC, "GET", "/" + citizen + "/_history", null).statusCode()).isEqualTo(404);
-    assertThat(sendAs(HOLBAEK, "GET", "/" + citizen + "/_history", null).statusCode()).isEqualTo(200);
+    assertThat(sendAs(CLINIC, "GET", "/" + citizen + "/_history/1", null).statusCode()).isEqualTo(403);
+    assertThat(sendAs(CLINIC, "GET", "/" + citizen + "/_history", null).statusCode()).isEqualTo(403);
   }
 }

@@ -47,20 +47,6 @@ class PartyReadingADocumentTest extends GatewayIntegrationTest {
   }
 
   @Test
-  void aSearchInsideABatchRecordsEveryDocumentItReleased() {
-    Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
-    batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl("DocumentReference?subject=" + citizen);
-    Instant before = Instant.now().minusSeconds(1);
-
-    HttpResponse<String> response = sendAs(CLINIC, "POST", "", FHIR.newJsonParser().encodeResourceToString(batch));
-
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    AuditEvent record = onlyRecord(before);
-    assertThat(record.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._0);
-    assertThat(entities(record)).contains(citizen).containsAll(documents);
-  }
-
-  @Test
   void aConditionalReadAnsweredNotModifiedIsRecordedAsARead() throws Exception {
     Instant before = Instant.now().minusSeconds(1);
 

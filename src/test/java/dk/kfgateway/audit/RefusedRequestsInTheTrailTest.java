@@ -28,7 +28,7 @@ class RefusedRequestsInTheTrailTest extends GatewayIntegrationTest {
     AuditEvent record = onlyRecordOf("roskilde-jobcenter", before);
     assertThat(record.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
     assertThat(record.getSubtypeFirstRep().getCode()).isEqualTo("search-type");
-    assertThat(record.getOutcomeDesc()).contains("SEC-002", "AuditEvent");
+    assertThat(record.getOutcomeDesc()).contains("SEC-008", "AuditEvent");
   }
 
   @Test
