@@ -63,6 +63,9 @@ public class LabelMaintenance {
   }
 
   private void labelOwn(IBaseResource resource, RequestDetails request) {
+    if (Caller.of(request).isPresent()) {
+      AccessLabels.strip(resource); // the gateway writes the labels alone; what a client sends there is dropped
+    }
     Set<String> own = new TreeSet<>(labeller.own(resource));
     if (resource instanceof Subscription) {
       Caller.of(request).map(c -> AccessLabels.code(c.organization())).ifPresent(own::add);

@@ -44,20 +44,21 @@ abstract class ConsentHttpTest extends GatewayIntegrationTest {
   }
 
   /**
-   * The referral's citizen stored beforehand (as an existing citizen of the municipality) and referenced by id, so that
-   * several referrals can share the citizen. Also sidesteps citizens created inside a referral transaction, which
-   * currently end up without a stored version in this tree (reported to the lead).
+   * The referral's citizen stored beforehand (as an existing citizen of the municipality), or the citizen of an earlier
+   * case, so that several referrals can share the citizen: the referral names the citizen's CPR in its conditional
+   * create, as a municipality does (a literal reference to a citizen the municipality does not see yet answers as an
+   * unknown one).
    */
   ReferralFixture withStoredCitizen(ReferralFixture fixture, String patient) {
-    Bundle.BundleEntryComponent entry = fixture.bundle().getEntryFirstRep();
-    String fullUrl = entry.getFullUrl();
-    String id = patient != null ? patient
-        : fhir.create().resource(fixture.patient()).execute().getId().toUnqualifiedVersionless().getValue();
-    fixture.bundle().getEntry().remove(entry);
-    for (Bundle.BundleEntryComponent e : fixture.bundle().getEntry()) {
-      FHIR.newTerser().getAllPopulatedChildElementsOfType(e.getResource(), org.hl7.fhir.r4.model.Reference.class)
-          .stream().filter(r -> fullUrl.equals(r.getReference())).forEach(r -> r.setReference(id));
+    String cpr = fixture.cpr();
+    if (patient == null) {
+      fhir.create().resource(fixture.patient()).execute();
+    } else {
+      cpr = fhir.read().resource(org.hl7.fhir.r4.model.Patient.class).withId(patient).execute()
+          .getIdentifierFirstRep().getValue();
     }
+    fixture.patient().getIdentifierFirstRep().setValue(cpr);
+    fixture.bundle().getEntryFirstRep().getRequest().setIfNoneExist("identifier=" + dk.kfgateway.ig.Ig.CPR + "|" + cpr);
     return fixture;
   }
 

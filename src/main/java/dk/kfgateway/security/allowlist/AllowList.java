@@ -113,15 +113,11 @@ public final class AllowList {
     }
   }
 
-  /** What a written body may not hold: conditional references, the gateway's own access labels. */
+  /** What a written body may not hold: conditional references. */
   private static void written(RequestShape request, String where, List<String> refusals) {
     for (String reference : request.conditionalReferences()) {
       refusals.add(where + "a conditional reference (" + reference.replaceFirst("\\?.*", "?") + names(reference)
           + ") is not allowed; refer by id");
-    }
-    if (request.accessLabels()) {
-      refusals.add(where + "meta.security of " + dk.kfgateway.access.AccessLabels.SYSTEM
-          + " is written by the gateway alone");
     }
   }
 

@@ -17,7 +17,6 @@ import java.util.Map;
  * @param conditional the criteria of a conditional create, update, patch or delete, else null
  * @param conditionalReferences the conditional references ({@code ServiceRequest?_id=x}) in the body
  * @param entries the entries of a transaction
- * @param accessLabels whether the written body names the gateway's access labels ({@code meta.security} kf-access)
  */
 public record RequestShape(
     Kind kind,
@@ -27,8 +26,7 @@ public record RequestShape(
     Map<String, List<String>> parameters,
     String conditional,
     List<String> conditionalReferences,
-    List<RequestShape> entries,
-    boolean accessLabels) {
+    List<RequestShape> entries) {
 
   /** The sorts of request the allow-list tells apart. */
   public enum Kind {
@@ -51,16 +49,16 @@ public record RequestShape(
   }
 
   static RequestShape interaction(String type, Interaction interaction, Map<String, List<String>> parameters,
-      String conditional, List<String> conditionalReferences, boolean accessLabels) {
+      String conditional, List<String> conditionalReferences) {
     return new RequestShape(Kind.INTERACTION, type, interaction, null, parameters, conditional, conditionalReferences,
-        List.of(), accessLabels);
+        List.of());
   }
 
   static RequestShape of(Kind kind, String type, String name, Map<String, List<String>> parameters) {
-    return new RequestShape(kind, type, null, name, parameters, null, List.of(), List.of(), false);
+    return new RequestShape(kind, type, null, name, parameters, null, List.of(), List.of());
   }
 
   static RequestShape transaction(List<RequestShape> entries) {
-    return new RequestShape(Kind.TRANSACTION, null, null, null, Map.of(), null, List.of(), entries, false);
+    return new RequestShape(Kind.TRANSACTION, null, null, null, Map.of(), null, List.of(), entries);
   }
 }

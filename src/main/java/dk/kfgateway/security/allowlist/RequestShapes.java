@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dk.kfgateway.access.AccessLabels;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Reference;
@@ -80,7 +79,7 @@ final class RequestShapes {
     boolean judged = interaction == Interaction.SEARCH || interaction == Interaction.READ
         || interaction == Interaction.VREAD || conditional == null;
     return java.util.Optional.of(RequestShape.interaction(type, interaction,
-        judged ? parameters : Map.of(), conditional, List.of(), false));
+        judged ? parameters : Map.of(), conditional, List.of()));
   }
 
   /**
@@ -97,11 +96,10 @@ final class RequestShapes {
           : RequestShape.of(RequestShape.Kind.UNLISTED, null, "a batch", Map.of()));
       case CREATE, UPDATE -> java.util.Optional.of(RequestShape.interaction(type,
           operation == RestOperationTypeEnum.CREATE ? Interaction.CREATE : Interaction.UPDATE, Map.of(), null,
-          conditionalReferences(request.getResource()), accessLabels(request.getResource())));
+          conditionalReferences(request.getResource())));
       case PATCH -> {
         String text = new String(request.loadRequestContents(), StandardCharsets.UTF_8);
-        yield java.util.Optional.of(RequestShape.interaction(type, Interaction.PATCH, Map.of(), null, inText(text),
-            text.contains(AccessLabels.SYSTEM)));
+        yield java.util.Optional.of(RequestShape.interaction(type, Interaction.PATCH, Map.of(), null, inText(text)));
       }
       default -> java.util.Optional.empty();
     };
@@ -163,8 +161,7 @@ final class RequestShapes {
     String conditional = method == Bundle.HTTPVerb.POST
         ? (request.hasIfNoneExist() ? request.getIfNoneExist() : null)
         : (url.contains("?") ? url : null);
-    return RequestShape.interaction(type, interaction, Map.of(), conditional, conditionalReferences(entry.getResource()),
-        accessLabels(entry.getResource()));
+    return RequestShape.interaction(type, interaction, Map.of(), conditional, conditionalReferences(entry.getResource()));
   }
 
   /** Every reference of the form {@code Type?criteria} anywhere in the resource (contained ones included). */
@@ -189,11 +186,5 @@ final class RequestShapes {
       found.add(matcher.group(1));
     }
     return found;
-  }
-
-  /** Whether the resource names one of the gateway's access labels: they are the gateway's to write, nobody else's. */
-  private static boolean accessLabels(IBaseResource resource) {
-    return resource != null && resource.getMeta().getSecurity().stream()
-        .anyMatch(coding -> AccessLabels.SYSTEM.equals(coding.getSystem()));
   }
 }
