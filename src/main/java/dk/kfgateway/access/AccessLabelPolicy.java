@@ -26,12 +26,14 @@ import org.hl7.fhir.r4.model.Task;
  *   <li>a referral (ServiceRequest): its municipality and the clinics owning its tasks;
  *   <li>a Consent: its municipality, and the clinics owning that municipality's tasks (a consent belongs to the
  *       cases of the municipality that registered it);
- *   <li>the citizen and the documents: the municipality of the case, the authors, the clinic owning a task of the case
- *       only while that case's consent holds, and whoever a copy carrying them was addressed to (a GP clinic);
+ *   <li>the citizen and the documents: the municipality of the case, the clinic owning a task of the case only while
+ *       that case's consent holds, and the parties of the case a copy carrying them was addressed to (the requesting
+ *       municipality, the citizen's own GP clinic); a document's author or custodian counts only where it is such a
+ *       party already (naming another organisation as author, or a clinic without consent, opens nothing);
  *   <li>a Binary: whoever may see the resource its security context names (the DocumentReference it is the content
  *       of), or the organisation named there; a document pointing at a Binary gives it nothing, or anybody could
  *       claim another party's Binary by pointing a document of their own at it;
- *   <li>a Communication: its sender and its recipients.
+ *   <li>a Communication: its sender and those of its recipients that are parties of the case.
  * </ul>
  */
 public final class AccessLabelPolicy {
@@ -47,19 +49,30 @@ public final class AccessLabelPolicy {
     Map<String, Set<String>> labels = new HashMap<>();
     Set<String> citizen = new TreeSet<>();
     Map<String, Set<String>> releasedByRequest = new HashMap<>();
+    Set<String> municipalities = new TreeSet<>();
+    Set<String> releasedClinics = new TreeSet<>();
     for (Task task : file.tasks()) {
       labels.put(id(task), own(task, organisationOf));
       String municipality = orgs.of(task.getRequester());
       String clinic = orgs.of(task.getOwner());
       boolean released = consentHolds.test(task);
       add(citizen, municipality);
+      add(municipalities, municipality);
       Set<String> request = releasedByRequest.computeIfAbsent(task.getFocus().getReference(), k -> new TreeSet<>());
       add(request, municipality);
       if (released) {
         add(citizen, clinic);
         add(request, clinic);
+        add(releasedClinics, clinic);
       }
     }
+    // Who a copy may open the case to: the municipalities of the case and the citizen's own GP clinic.
+    Set<String> addressees = new TreeSet<>(municipalities);
+    if (file.patient() != null) {
+      addressees.addAll(orgs.all(file.patient().getGeneralPractitioner()));
+    }
+    Set<String> writers = new TreeSet<>(municipalities);
+    writers.addAll(releasedClinics);
     for (ServiceRequest request : file.requests()) {
       Set<String> of = labels.computeIfAbsent(id(request), k -> new TreeSet<>());
       add(of, orgs.of(request.getRequester()));
@@ -68,14 +81,17 @@ public final class AccessLabelPolicy {
     }
     for (Consent consent : file.consents()) {
       Set<String> of = labels.computeIfAbsent(id(consent), k -> new TreeSet<>());
-      Set<String> municipalities = orgs.all(consent.getOrganization());
-      of.addAll(municipalities);
-      file.tasks().stream().filter(t -> municipalities.contains(orgs.of(t.getRequester())))
+      Set<String> registeredBy = orgs.all(consent.getOrganization());
+      of.addAll(registeredBy);
+      file.tasks().stream().filter(t -> registeredBy.contains(orgs.of(t.getRequester())))
           .forEach(t -> add(of, orgs.of(t.getOwner())));
     }
     for (Communication communication : file.communications()) {
-      labels.put(id(communication), own(communication, organisationOf));
       Set<String> recipients = orgs.all(communication.getRecipient());
+      recipients.retainAll(addressees);
+      Set<String> own = new TreeSet<>(recipients);
+      add(own, orgs.of(communication.getSender()));
+      labels.put(id(communication), own);
       citizen.addAll(recipients);
       communication.getPayload().stream().filter(p -> p.hasContentReference())
           .map(p -> p.getContentReference().getReference())
@@ -83,8 +99,10 @@ public final class AccessLabelPolicy {
     }
     for (DocumentReference document : file.documents()) {
       Set<String> of = labels.computeIfAbsent(id(document), k -> new TreeSet<>());
-      of.addAll(orgs.all(document.getAuthor()));
-      add(of, orgs.of(document.getCustodian()));
+      Set<String> authors = orgs.all(document.getAuthor());
+      add(authors, orgs.of(document.getCustodian()));
+      authors.retainAll(writers);
+      of.addAll(authors);
       document.getContext().getRelated().forEach(r -> of.addAll(releasedByRequest.getOrDefault(r.getReference(),
           Set.of())));
     }

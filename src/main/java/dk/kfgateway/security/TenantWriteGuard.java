@@ -10,6 +10,7 @@ import dk.kfgateway.rules.Verdict;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Task;
 
@@ -46,6 +47,9 @@ public class TenantWriteGuard {
       Verdict verdict = policy.maySee(caller, previous).and(policy.mayWrite(caller, updated, facts, false));
       if (verdict.isAllowed() && previous instanceof Patient citizen) {
         verdict = policy.mayChangeCitizen(caller, citizen, facts);
+      }
+      if (verdict.isAllowed() && previous instanceof DocumentReference document) {
+        verdict = policy.mayWrite(caller, document, facts, false); // only its custodian or author changes a document
       }
       Refusals.enforce(verdict);
     });

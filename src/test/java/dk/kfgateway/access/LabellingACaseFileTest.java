@@ -29,7 +29,8 @@ class LabellingACaseFileTest {
           : reference.startsWith("PractitionerRole/coordinator-") ? "Organization/kf-region-sjaelland" : reference);
 
   final AccessLabelPolicy policy = new AccessLabelPolicy();
-  final Patient citizen = (Patient) new Patient().setId("citizen");
+  final Patient citizen = (Patient) new Patient()
+      .addGeneralPractitioner(new Reference("Organization/gp-clinic-nordvej")).setId("citizen");
   final ServiceRequest referral = (ServiceRequest) new ServiceRequest()
       .setRequester(new Reference("PractitionerRole/caseworker-holbaek")).setId("referral");
   final Task task = (Task) new Task().setFor(new Reference("Patient/citizen")).setFocus(new Reference("ServiceRequest/referral"))
@@ -85,6 +86,28 @@ class LabellingACaseFileTest {
     assertThat(labels.get("Patient/citizen")).contains("gp-clinic-nordvej");
     assertThat(labels.get("DocumentReference/doc")).contains("gp-clinic-nordvej");
     assertThat(labels.get("Binary/pdf")).contains("gp-clinic-nordvej");
+  }
+
+  @Test
+  void a_copy_addressed_to_anyone_but_the_citizens_gp_or_the_municipality_opens_nothing_to_them() {
+    copy.setRecipient(new java.util.ArrayList<>(List.of(new Reference("Organization/gp-clinic-strandvej"),
+        new Reference("Organization/municipality-roskilde"))));
+    copy.addPayload().setContent(new Reference("DocumentReference/doc"));
+    Map<String, Set<String>> labels = labels(true, List.of(copy));
+
+    assertThat(labels.get("Communication/copy")).containsExactly("kf-region-sjaelland");
+    assertThat(labels.get("Patient/citizen")).doesNotContain("gp-clinic-strandvej", "municipality-roskilde");
+    assertThat(labels.get("DocumentReference/doc")).doesNotContain("gp-clinic-strandvej", "municipality-roskilde");
+  }
+
+  @Test
+  void an_author_opens_a_document_only_to_a_party_of_the_case() {
+    document.setAuthor(new java.util.ArrayList<>(List.of(new Reference("PractitionerRole/caseworker-holbaek"),
+        new Reference("Organization/municipality-roskilde"), new Reference("Organization/kf-region-sjaelland"))));
+
+    assertThat(labels(false, List.of()).get("DocumentReference/doc")).containsExactly("municipality-holbaek");
+    assertThat(labels(true, List.of()).get("DocumentReference/doc"))
+        .containsExactly("kf-region-sjaelland", "municipality-holbaek");
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.hl7.fhir.r4.model.Reference;
  * Region Midtjylland with its copy to GP clinic Strandvej. Set up once over HTTP: each municipality posts its own
  * referral; the copies are written by the test client (as the routing of the result would).
  */
-record TenantCases(Case a, Case b) {
+public record TenantCases(Case a, Case b) {
 
   static final String MIDTJYLLAND = "Organization/kf-region-midtjylland";
 
@@ -44,6 +44,9 @@ record TenantCases(Case a, Case b) {
     String caseworker = "PractitionerRole/caseworker-kalundborg";
     b.serviceRequest().setRequester(new Reference(caseworker)).setPerformer(List.of(new Reference(MIDTJYLLAND)));
     b.task().setRequester(new Reference(caseworker)).setOwner(new Reference(MIDTJYLLAND));
+    // the copy of this case goes to Strandvej: the citizen's own GP (a copy opens the case only to that GP)
+    b.patient().getGeneralPractitioner().clear();
+    b.patient().addGeneralPractitioner(new Reference("Organization/gp-clinic-strandvej"));
     b.consent().setOrganization(List.of(new Reference(kalundborg)));
     b.consent().getProvision().getActor().get(0).setReference(new Reference(kalundborg));
     b.consent().getProvision().getActor().get(1).setReference(new Reference(MIDTJYLLAND));
@@ -91,8 +94,8 @@ record TenantCases(Case a, Case b) {
     return parts[0] + "/" + parts[1];
   }
 
-  /** Another region's Klinisk Funktion, which the demo data does not have. */
-  private static void ensureMidtjylland(IGenericClient admin) {
+  /** Another region's Klinisk Funktion, which the demo data does not have (also for the attack scenarios). */
+  public static void ensureMidtjylland(IGenericClient admin) {
     Organization clinic = new Organization().setActive(true).setName("Klinisk Funktion, Region Midtjylland");
     clinic.setId("kf-region-midtjylland");
     clinic.getMeta().addProfile("http://kf-gateway.dk/fhir/StructureDefinition/kf-organization");

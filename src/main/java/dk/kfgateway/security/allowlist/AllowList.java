@@ -20,6 +20,9 @@ public final class AllowList {
   public static final RuleRef RULE =
       new RuleRef("SEC-008", "bkg 2019 §3; GDPR art. 5(1)(c), 25(2) (only the data each party's work needs)");
 
+  /** What makes a transaction a referral, the only place for the declared conditional creates (the citizen by CPR). */
+  static final String REFERRAL = "ServiceRequest";
+
   /** Open to every search: they change how a permitted answer is written, not what is selected. */
   static final Set<String> ANY_SEARCH = Set.of("_count", "_pretty", "_format");
 
@@ -65,16 +68,20 @@ public final class AllowList {
       refusals.add("a transaction is not on its list");
       return;
     }
+    boolean referral = request.entries().stream().anyMatch(e -> e.kind() == RequestShape.Kind.INTERACTION
+        && e.interaction() == Interaction.CREATE && REFERRAL.equals(e.type()) && e.conditional() == null);
     for (int i = 0; i < request.entries().size(); i++) {
       RequestShape entry = request.entries().get(i);
       String where = "entry " + (i + 1) + " (" + entry.type() + "): ";
-      if (entry.kind() != RequestShape.Kind.INTERACTION || entry.interaction() != Interaction.CREATE
-          || !grants.transactionCreates().contains(entry.type())) {
+      if (entry.kind() != RequestShape.Kind.INTERACTION || entry.interaction() != Interaction.CREATE) {
         refusals.add(where + "a transaction may only create " + new TreeSet<>(grants.transactionCreates()));
-        continue;
-      }
-      if (entry.conditional() != null && !conditionalCreateAllowed(grants, entry)) {
-        refusals.add(where + "a conditional create (ifNoneExist " + names(entry.conditional()) + ") is not on its list"
+      } else if (entry.conditional() != null) {
+        if (!conditionalCreateAllowed(grants, entry) || !referral) {
+          refusals.add(where + "a conditional create (ifNoneExist " + names(entry.conditional()) + ") is not on its"
+              + " list" + allowedConditional(grants, entry.type()));
+        }
+      } else if (!grants.transactionCreates().contains(entry.type())) {
+        refusals.add(where + "a transaction may only create " + new TreeSet<>(grants.transactionCreates())
             + allowedConditional(grants, entry.type()));
       }
       written(entry, where, refusals);
@@ -91,7 +98,8 @@ public final class AllowList {
 
   private static String allowedConditional(RoleGrants grants, String type) {
     String prefix = grants.conditionalCreates().get(type);
-    return prefix == null ? "" : "; only " + prefix + "<value>";
+    return prefix == null ? "" : "; a " + type + " only by a conditional create on " + prefix + "<value>, in a referral"
+        + " (a transaction that creates a " + REFERRAL + ")";
   }
 
   private static void interaction(RoleGrants grants, RequestShape request, List<String> refusals) {

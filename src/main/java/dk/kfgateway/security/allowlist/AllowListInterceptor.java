@@ -41,11 +41,18 @@ public class AllowListInterceptor {
         .ifPresent(shape -> Refusals.enforce(allowList.check(caller.role(), shape))));
   }
 
-  /** Once HAPI has parsed the body: a transaction's entries, conditional references in what is written. */
+  /**
+   * Once HAPI has parsed the body: a transaction's entries, conditional references in what is written, and a
+   * Subscription's criteria as the search they stand for.
+   */
   @Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = BODY_ORDER)
   public void checkBody(RequestDetails request, RestOperationTypeEnum operation) {
-    restricted(request).ifPresent(caller -> RequestShapes.ofBody(request, operation)
-        .ifPresent(shape -> Refusals.enforce(allowList.check(caller.role(), shape))));
+    restricted(request).ifPresent(caller -> {
+      RequestShapes.ofBody(request, operation)
+          .ifPresent(shape -> Refusals.enforce(allowList.check(caller.role(), shape)));
+      RequestShapes.ofCriteria(request.getResource())
+          .ifPresent(criteria -> Refusals.enforce(allowList.check(caller.role(), criteria)));
+    });
   }
 
   private java.util.Optional<Caller> restricted(RequestDetails request) {

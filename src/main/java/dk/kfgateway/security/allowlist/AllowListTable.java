@@ -35,7 +35,8 @@ public final class AllowListTable {
 
   private static String conditional(Map<String, String> creates) {
     return creates.entrySet().stream()
-        .map(e -> "; conditional create of " + e.getKey() + " only by `" + e.getValue().replace("|", "\\|") + "<value>`")
+        .map(e -> "; conditional create of " + e.getKey() + " only by `" + e.getValue().replace("|", "\\|") + "<value>`, in a referral (a transaction that creates a "
+            + AllowList.REFERRAL + ")")
         .collect(Collectors.joining());
   }
 

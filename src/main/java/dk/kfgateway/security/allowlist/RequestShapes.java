@@ -38,7 +38,10 @@ final class RequestShapes {
     if (type == null) {
       if (operation == null) {
         if (method.equals("POST")) {
-          return java.util.Optional.empty();
+          // a Bundle is judged once parsed; a form posted to the base (HAPI would take it for a page) is not one
+          return parameters.isEmpty() ? java.util.Optional.empty()
+              : java.util.Optional.of(RequestShape.of(RequestShape.Kind.UNLISTED, null, "a form posted to the base",
+                  parameters));
         }
         return java.util.Optional.of(parameters.containsKey(Constants.PARAM_PAGINGACTION)
             ? RequestShape.of(RequestShape.Kind.PAGE, null, null, parameters)
@@ -103,6 +106,29 @@ final class RequestShapes {
       }
       default -> java.util.Optional.empty();
     };
+  }
+
+  /**
+   * A Subscription's criteria ({@code Task?owner=...}) as the search they stand for: what a party may not search for,
+   * it may not be notified of either.
+   */
+  static java.util.Optional<RequestShape> ofCriteria(IBaseResource resource) {
+    if (!(resource instanceof org.hl7.fhir.r4.model.Subscription subscription) || !subscription.hasCriteria()) {
+      return java.util.Optional.empty();
+    }
+    String[] parts = subscription.getCriteria().split("\\?", 2);
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    if (parts.length > 1) {
+      for (String pair : parts[1].split("&")) {
+        String[] kv = pair.split("=", 2);
+        parameters.computeIfAbsent(decode(kv[0]), k -> new ArrayList<>()).add(kv.length > 1 ? decode(kv[1]) : "");
+      }
+    }
+    return java.util.Optional.of(RequestShape.interaction(parts[0], Interaction.SEARCH, parameters, null, List.of()));
+  }
+
+  private static String decode(String text) {
+    return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 
   private static String systemWide(String operation) {

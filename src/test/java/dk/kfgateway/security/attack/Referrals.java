@@ -14,8 +14,6 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.DocumentReference;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -82,7 +80,7 @@ final class Referrals {
   }
 
   CaseFile refer(Party municipality, Party clinic, Party gp, Consumer<ReferralFixture> change) {
-    ensureMidtjylland();
+    dk.kfgateway.security.TenantCases.ensureMidtjylland(setup);
     ReferralFixture referral = from(municipality, clinic, gp);
     change.accept(referral);
     Bundle response = as.apply(municipality.client).transaction().withBundle(referral.bundle()).execute();
@@ -134,16 +132,5 @@ final class Referrals {
 
   private static String first(List<String> stored, String type) {
     return stored.stream().filter(s -> s.startsWith(type + "/")).findFirst().orElseThrow();
-  }
-
-  /** Another region's Klinisk Funktion, which the demo data does not have. */
-  private void ensureMidtjylland() {
-    Organization clinic = new Organization().setActive(true).setName("Klinisk Funktion, Region Midtjylland");
-    clinic.setId("kf-region-midtjylland");
-    clinic.getMeta().addProfile("http://kf-gateway.dk/fhir/StructureDefinition/kf-organization");
-    clinic.addIdentifier(new Identifier().setSystem("urn:oid:1.2.208.176.1.1").setValue("900000000000999"));
-    clinic.addType(new CodeableConcept(
-        new Coding("http://kf-gateway.dk/fhir/CodeSystem/kf-organization-types", "klinisk-funktion", null)));
-    setup.update().resource(clinic).execute();
   }
 }

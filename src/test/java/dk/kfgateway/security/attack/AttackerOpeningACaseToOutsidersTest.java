@@ -1,0 +1,119 @@
+package dk.kfgateway.security.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.kfgateway.ig.Ig;
+import java.util.Date;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Subscription;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an outside review did with the demo clients once the generic surface was closed: a party names an outsider in
+ * a case's copies or documents so that the labels open the case to it, watches other parties' cases through a
+ * Subscription's criteria, or probes CPRs with a transaction that is no referral.
+ */
+class AttackerOpeningACaseToOutsidersTest extends AttackScenario {
+
+  @Test
+  void theClinicAddressingACopyToAnOutsiderOpensNothingToIt() {
+    CaseFile holbaeks = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+    Communication copy = copy(holbaeks, "result", Party.ROSKILDE.organization);
+    Communication wrongGp = copy(holbaeks, "certificate-copy", Party.GP_STRANDVEJ.organization);
+
+    attempt(Party.CLINIC_SJAELLAND, "POST", "/Communication", json(copy));
+    attempt(Party.CLINIC_SJAELLAND, "POST", "/Communication", json(wrongGp));
+
+    for (String resource : new String[] {holbaeks.patient(), holbaeks.document()}) {
+      assertThat(get(Party.ROSKILDE, "/" + resource).status()).as("Roskilde reads " + resource).isEqualTo(404);
+      assertThat(get(Party.GP_STRANDVEJ, "/" + resource).status()).as("Strandvej reads " + resource).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void theClinicCannotRewriteAMunicipalitysDocument() {
+    CaseFile holbaeks = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+    DocumentReference document = readAs(Party.CLINIC_SJAELLAND, DocumentReference.class, holbaeks.document());
+    document.setCustodian(new Reference(Party.CLINIC_SJAELLAND.organization))
+        .addAuthor(new Reference(Party.ROSKILDE.organization));
+
+    Attempt attempt = attempt(Party.CLINIC_SJAELLAND, "PUT", "/" + holbaeks.document(), json(document),
+        "If-Match", "W/\"" + document.getMeta().getVersionId() + "\"");
+
+    assertRefusedWith(attempt, "SEC-005");
+    assertThat(get(Party.ROSKILDE, "/" + holbaeks.document()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aMunicipalityNamingTheClinicAsAuthorDoesNotReleaseADocumentWithoutConsent() {
+    CaseFile holbaeks = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+    withdrawConsent(Party.HOLBAEK, holbaeks.consent());
+    DocumentReference document = AttackerWritingThroughConditionalReferencesTest.document(holbaeks,
+        holbaeks.serviceRequest());
+    document.addAuthor(new Reference(Party.CLINIC_SJAELLAND.organization));
+
+    Attempt posted = attempt(Party.HOLBAEK, "POST", "/DocumentReference", json(document));
+
+    assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+    String created = posted.answer().headers().firstValue("Location").orElseThrow()
+        .replaceAll(".*/(DocumentReference/[^/]+).*", "$1");
+    assertThat(get(Party.CLINIC_SJAELLAND, "/" + created).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aSubscriptionsCriteriaAreJudgedAsTheSearchTheyStandFor() {
+    for (String criteria : new String[] {
+        "Task?requester=PractitionerRole/caseworker-kalundborg&patient._has:Task:patient:requester="
+            + "PractitionerRole/caseworker-holbaek",
+        "Task?requester=PractitionerRole/caseworker-kalundborg&patient.identifier=" + Ig.CPR + "|0101304123",
+        "Task?requester=PractitionerRole/caseworker-kalundborg&_include=Task:owner"}) {
+      Subscription subscription = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
+          .setReason("probe").setCriteria(criteria);
+      subscription.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK)
+          .setEndpoint("https://sag.kalundborg.example/kf-notify/x").setPayload("application/fhir+json");
+
+      assertRefusedByAllowList(attempt(Party.KALUNDBORG, "POST", "/Subscription", json(subscription)));
+    }
+  }
+
+  @Test
+  void aTransactionThatIsNoReferralCannotProbeACpr() {
+    CaseFile holbaeks = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+    Patient probe = new Patient();
+    probe.addIdentifier().setSystem(Ig.CPR).setValue(holbaeks.cpr());
+    Bundle conditional = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    conditional.addEntry().setFullUrl("urn:uuid:8f14e45f-ceea-4e7a-9f3b-2b6c3f3f3a11").setResource(probe).getRequest()
+        .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient").setIfNoneExist("identifier=" + Ig.CPR + "|" + holbaeks.cpr());
+    Bundle plain = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    plain.addEntry().setFullUrl("urn:uuid:8f14e45f-ceea-4e7a-9f3b-2b6c3f3f3a12").setResource(probe).getRequest()
+        .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+
+    assertRefusedByAllowList(attempt(Party.KALUNDBORG, "POST", "", json(conditional)));
+    assertRefusedByAllowList(attempt(Party.KALUNDBORG, "POST", "", json(plain)));
+  }
+
+  @Test
+  void aFormPostedToTheBaseIsRefusedNotAServerError() {
+    Attempt attempt = attempt(Party.HOLBAEK, "POST", "?_getpages=x&_getpagesoffset=0&_count=50", null);
+
+    assertRefusedByAllowList(attempt);
+  }
+
+  private static Communication copy(CaseFile file, String category, String recipient) {
+    Communication copy = new Communication().setStatus(Communication.CommunicationStatus.COMPLETED);
+    copy.getMeta().addProfile(Ig.CANONICAL + "/StructureDefinition/kf-communication");
+    copy.addCategory(new CodeableConcept(new Coding(Ig.CANONICAL + "/CodeSystem/kf-communication-categories",
+        category, null)));
+    copy.setSubject(new Reference(file.patient())).addAbout(new Reference(file.serviceRequest()))
+        .setSent(new Date()).setSender(new Reference(Party.CLINIC_SJAELLAND.organization))
+        .addRecipient(new Reference(recipient))
+        .addPayload().setContent(new Reference(file.document()));
+    return copy;
+  }
+}
