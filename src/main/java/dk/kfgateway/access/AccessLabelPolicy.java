@@ -38,6 +38,10 @@ import org.hl7.fhir.r4.model.Task;
  */
 public final class AccessLabelPolicy {
 
+  /** A referral returned, cancelled or entered in error releases nothing to the clinic, whatever consent exists. */
+  private static final Set<Task.TaskStatus> CLOSED_WITHOUT_RESULT =
+      Set.of(Task.TaskStatus.REJECTED, Task.TaskStatus.CANCELLED, Task.TaskStatus.ENTEREDINERROR);
+
   /**
    * @param organisationOf the Organization behind {@code Organization/x} or {@code PractitionerRole/y}
    * @param consentHolds whether the consent of a task's case releases the citizen's data to the task's clinic now
@@ -55,7 +59,8 @@ public final class AccessLabelPolicy {
       labels.put(id(task), own(task, organisationOf));
       String municipality = orgs.of(task.getRequester());
       String clinic = orgs.of(task.getOwner());
-      boolean released = consentHolds.test(task);
+      boolean released = (task.getStatus() == null || !CLOSED_WITHOUT_RESULT.contains(task.getStatus()))
+          && consentHolds.test(task);
       add(citizen, municipality);
       add(municipalities, municipality);
       Set<String> request = releasedByRequest.computeIfAbsent(task.getFocus().getReference(), k -> new TreeSet<>());

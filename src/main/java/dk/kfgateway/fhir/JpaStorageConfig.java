@@ -65,6 +65,9 @@ public class JpaStorageConfig {
     settings.setFetchSizeDefaultMaximum(10_000);
     // Access labels (meta.security, package access) say who may see a resource now, not who could see a version.
     settings.setTagStorageMode(JpaStorageSettings.TagStorageModeEnum.NON_VERSIONED);
+    // The profile validator expands the IG's small ValueSets in memory; HAPI's background pre-expansion needs a
+    // full-text index the gateway does not run and only logs an ERROR per ValueSet.
+    settings.setPreExpandValueSets(false);
     return settings;
   }
 

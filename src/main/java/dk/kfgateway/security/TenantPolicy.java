@@ -53,6 +53,38 @@ public final class TenantPolicy {
   }
 
   /**
+   * An update keeps what ties the data to its citizen and case (SEC-011): a citizen's CPR, a document's subject and
+   * case. Refused alike whether or not another record carries the new value, so the answer tells nothing of others.
+   */
+  public Verdict keepsItsTies(Caller caller, IBaseResource previous, IBaseResource updated) {
+    if (previous instanceof Patient before && updated instanceof Patient after
+        && !cprs(before).equals(cprs(after))) {
+      return tiesChanged(caller, "Patient.identifier", "the citizen's CPR");
+    }
+    if (previous instanceof DocumentReference before && updated instanceof DocumentReference after
+        && (!references(List.of(before.getSubject())).equals(references(List.of(after.getSubject())))
+            || !references(before.getContext().getRelated()).equals(references(after.getContext().getRelated())))) {
+      return tiesChanged(caller, "DocumentReference.subject", "a document's citizen and case (subject, context.related)");
+    }
+    return Verdict.allowed();
+  }
+
+  private static java.util.Set<String> cprs(Patient patient) {
+    return patient.getIdentifier().stream().filter(i -> dk.kfgateway.ig.Ig.CPR.equals(i.getSystem()))
+        .map(org.hl7.fhir.r4.model.Identifier::getValue).collect(java.util.stream.Collectors.toSet());
+  }
+
+  private static java.util.Set<String> references(List<Reference> references) {
+    return references.stream().map(Reference::getReference).filter(r -> r != null)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  private static Verdict tiesChanged(Caller caller, String location, String what) {
+    return Verdict.notPermitted(TenantRules.CASE_TIES_FIXED, caller.clientId() + " may not change " + what
+        + " by an update; a different citizen or case is a new referral or a new document", location);
+  }
+
+  /**
    * A write names only the caller's organisation where it says who acts: the requester of a referral or task, the
    * organisation of a consent, the custodian or an author of a document (and a document belongs to one of the caller's
    * cases), the sender of a Communication, the cases a Subscription watches. Task moves are the workflow's (WF-013).

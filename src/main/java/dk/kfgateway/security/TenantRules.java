@@ -21,6 +21,13 @@ public final class TenantRules {
   public static final RuleRef SHARED_CITIZEN =
       new RuleRef("SEC-010", "bkg 2019 §3, §15 stk. 2 (each case relies on the citizen and GP as referred)");
 
+  /**
+   * What ties case data to its citizen and its case never changes by an update: a stored citizen's CPR (one Patient per
+   * CPR, matched by the referral's conditional create), a document's subject and case ({@code context.related}).
+   */
+  public static final RuleRef CASE_TIES_FIXED =
+      new RuleRef("SEC-011", "bkg 2019 §3 (each case's data stays in its case); one citizen per CPR (CPR-loven §3)");
+
   /** A request body larger than a case can be. */
   public static final RuleRef REQUEST_SIZE =
       new RuleRef("SEC-007", "guide pkt. 12 (at most 75 pages per case)");

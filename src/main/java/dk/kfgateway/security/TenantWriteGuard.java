@@ -44,7 +44,8 @@ public class TenantWriteGuard {
       return;
     }
     caller(request).ifPresent(caller -> {
-      Verdict verdict = policy.maySee(caller, previous).and(policy.mayWrite(caller, updated, facts, false));
+      Verdict verdict = policy.maySee(caller, previous).and(policy.mayWrite(caller, updated, facts, false))
+          .and(policy.keepsItsTies(caller, previous, updated));
       if (verdict.isAllowed() && previous instanceof Patient citizen) {
         verdict = policy.mayChangeCitizen(caller, citizen, facts);
       }

@@ -111,6 +111,16 @@ class LabellingACaseFileTest {
   }
 
   @Test
+  void a_returned_referral_releases_nothing_to_the_clinic_whatever_consent_exists() {
+    task.setStatus(Task.TaskStatus.REJECTED);
+    Map<String, Set<String>> labels = labels(true, List.of());
+
+    assertThat(labels.get("Patient/citizen")).containsExactly("municipality-holbaek");
+    assertThat(labels.get("DocumentReference/doc")).containsExactly("municipality-holbaek");
+    assertThat(labels.get("Task/task")).contains("kf-region-sjaelland");
+  }
+
+  @Test
   void a_binary_gets_its_labels_from_its_security_context_alone() {
     Binary claimed = (Binary) new Binary().setSecurityContext(new Reference("DocumentReference/other-case")).setId("x");
     Binary unclaimed = (Binary) new Binary().setId("y");

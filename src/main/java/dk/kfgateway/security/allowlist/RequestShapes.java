@@ -22,6 +22,13 @@ final class RequestShapes {
   private static final Pattern CONDITIONAL_IN_TEXT =
       Pattern.compile("\"(?:reference|valueReference)\"\\s*:\\s*\"([A-Z][A-Za-z]+\\?[^\"]*)\"");
 
+  /**
+   * The one Subscription extension a party may set (README: the delivery retries); HAPI's others would make it run
+   * searches of its own on each delivery ({@code subscription-payload-search-criteria}) or change what it sends.
+   */
+  static final java.util.Set<String> SUBSCRIPTION_EXTENSIONS =
+      java.util.Set.of("http://hapifhir.io/fhir/StructureDefinition/subscription-delivery-retry-count");
+
   private RequestShapes() {}
 
   /**
@@ -113,7 +120,17 @@ final class RequestShapes {
    * it may not be notified of either.
    */
   static java.util.Optional<RequestShape> ofCriteria(IBaseResource resource) {
-    if (!(resource instanceof org.hl7.fhir.r4.model.Subscription subscription) || !subscription.hasCriteria()) {
+    if (!(resource instanceof org.hl7.fhir.r4.model.Subscription subscription)) {
+      return java.util.Optional.empty();
+    }
+    java.util.Optional<String> unlisted = java.util.stream.Stream.concat(subscription.getExtension().stream(),
+            subscription.getChannel().getExtension().stream())
+        .map(org.hl7.fhir.r4.model.Extension::getUrl).filter(url -> !SUBSCRIPTION_EXTENSIONS.contains(url)).findFirst();
+    if (unlisted.isPresent()) {
+      return java.util.Optional.of(RequestShape.of(RequestShape.Kind.UNLISTED, "Subscription",
+          "the Subscription extension " + unlisted.get(), Map.of()));
+    }
+    if (!subscription.hasCriteria()) {
       return java.util.Optional.empty();
     }
     String[] parts = subscription.getCriteria().split("\\?", 2);

@@ -105,6 +105,58 @@ class AttackerOpeningACaseToOutsidersTest extends AttackScenario {
     assertRefusedByAllowList(attempt);
   }
 
+  @Test
+  void aSubscriptionCannotCarryAnExtensionThatMakesHapiSearch() {
+    Subscription subscription = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
+        .setReason("probe").setCriteria("Task?requester=PractitionerRole/caseworker-kalundborg");
+    subscription.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK)
+        .setEndpoint("https://sag.kalundborg.example/kf-notify/x").setPayload("application/fhir+json");
+    subscription.addExtension("http://hapifhir.io/fhir/StructureDefinition/subscription-payload-search-criteria",
+        new org.hl7.fhir.r4.model.StringType("Patient?identifier=" + Ig.CPR + "|0101304123"));
+
+    assertRefusedByAllowList(attempt(Party.KALUNDBORG, "POST", "/Subscription", json(subscription)));
+  }
+
+  @Test
+  void aMunicipalityCannotGiveItsCitizenAnotherCprAndLearnsNothingFromTrying() {
+    CaseFile holbaeks = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+    CaseFile kalundborgs = kalundborgsCase();
+    Patient citizen = readAs(Party.HOLBAEK, Patient.class, holbaeks.patient());
+    String version = "W/\"" + citizen.getMeta().getVersionId() + "\"";
+
+    citizen.getIdentifierFirstRep().setValue(kalundborgs.cpr());
+    Attempt known = attempt(Party.HOLBAEK, "PUT", "/" + holbaeks.patient(), json(citizen), "If-Match", version);
+    citizen.getIdentifierFirstRep().setValue(dk.kfgateway.support.IgExamples.fictionalCpr());
+    Attempt unknown = attempt(Party.HOLBAEK, "PUT", "/" + holbaeks.patient(), json(citizen), "If-Match", version);
+
+    assertRefusedWith(known, "SEC-011");
+    assertThat(known.status()).isEqualTo(unknown.status());
+    assertThat(known.text()).isEqualTo(unknown.text());
+  }
+
+  @Test
+  void theClinicCannotMoveADocumentIntoAnotherCase() {
+    CaseFile holbaeks = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+    CaseFile other = referrals().refer(Party.KALUNDBORG, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+    DocumentReference statement = AttackerWritingThroughConditionalReferencesTest.document(holbaeks,
+        holbaeks.serviceRequest());
+    statement.setAuthor(new java.util.ArrayList<>(java.util.List.of(new Reference(Party.CLINIC_SJAELLAND.organization))));
+    statement.setCustodian(new Reference(Party.CLINIC_SJAELLAND.organization));
+    Attempt posted = attempt(Party.CLINIC_SJAELLAND, "POST", "/DocumentReference", json(statement));
+    assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+    String created = posted.answer().headers().firstValue("Location").orElseThrow()
+        .replaceAll(".*/(DocumentReference/[^/]+).*", "$1");
+    DocumentReference stored = readAs(Party.CLINIC_SJAELLAND, DocumentReference.class, created);
+    stored.setSubject(new Reference(other.patient())).getContext().setRelated(
+        new java.util.ArrayList<>(java.util.List.of(new Reference(other.serviceRequest()))));
+
+    Attempt moved = attempt(Party.CLINIC_SJAELLAND, "PUT", "/" + created, json(stored),
+        "If-Match", "W/\"" + stored.getMeta().getVersionId() + "\"");
+
+    assertRefusedWith(moved, "SEC-011");
+    assertThat(get(Party.KALUNDBORG, "/" + created).status()).isEqualTo(404);
+  }
+
   private static Communication copy(CaseFile file, String category, String recipient) {
     Communication copy = new Communication().setStatus(Communication.CommunicationStatus.COMPLETED);
     copy.getMeta().addProfile(Ig.CANONICAL + "/StructureDefinition/kf-communication");
