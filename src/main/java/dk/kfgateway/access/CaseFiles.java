@@ -85,7 +85,8 @@ class CaseFiles {
       return Optional.empty();
     }
     try {
-      return Optional.of(daos.getResourceDao(id.getResourceType()).read(id, request));
+      // null for a resource HAPI holds only as a placeholder inside a transaction answered in full representation
+      return Optional.ofNullable(daos.getResourceDao(id.getResourceType()).read(id, request));
     } catch (BaseServerResponseException e) {
       return Optional.empty();
     }

@@ -86,6 +86,20 @@ class AttackerProvokingServerErrorsTest extends AttackScenario {
   }
 
   @Test
+  void aReferralAskingForTheFullRepresentationIsNoServerError() {
+    dk.kfgateway.support.ReferralFixture referral = Referrals.from(Party.HOLBAEK, Party.CLINIC_SJAELLAND,
+        Party.GP_NORDVEJ);
+
+    Attempt attempt = attempt(Party.HOLBAEK, "POST", "", json(referral.bundle()), "Prefer", "return=representation");
+
+    assertThat(attempt.status()).as(attempt.toString()).isEqualTo(200);
+    String task = attempt.text().replaceAll("(?s).*\"location\" *: *\"(Task/[^/\"]+).*", "$1");
+    assertThat(get(Party.CLINIC_SJAELLAND, "/" + task).status()).as("the clinic sees the new task").isEqualTo(200);
+    assertThat(get(Party.ROSKILDE, "/" + task).status()).as("labelled: hidden from another municipality")
+        .isEqualTo(404);
+  }
+
+  @Test
   void aBrowserAtTheAuthorizationEndpointGetsA400() throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl().replace("/fhir", "")
         + "/oauth2/authorize?response_type=code&client_id=holbaek-jobcenter&redirect_uri=http://127.0.0.1:9/cb"
