@@ -5,7 +5,6 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
-import dk.kfgateway.security.Caller;
 import dk.kfgateway.security.PartyRole;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,11 +29,11 @@ import org.hl7.fhir.r4.model.StringType;
 public class AllowListCapability {
 
   private final AllowList allowList;
-  private final Set<String> unrestrictedClients;
+  private final dk.kfgateway.access.RestrictedCallers callers;
 
-  AllowListCapability(AllowList allowList, Set<String> unrestrictedClients) {
+  AllowListCapability(AllowList allowList, dk.kfgateway.access.RestrictedCallers callers) {
     this.allowList = allowList;
-    this.unrestrictedClients = Set.copyOf(unrestrictedClients);
+    this.callers = callers;
   }
 
   /** What any role may do: HAPI caches the generated statement for every caller, so it is the same for all. */
@@ -47,7 +46,7 @@ public class AllowListCapability {
   @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
   public void narrowToTheCaller(RequestDetails request, ResponseDetails response) {
     if (response.getResponseResource() instanceof CapabilityStatement statement) {
-      Caller.of(request).filter(c -> !unrestrictedClients.contains(c.clientId())).ifPresent(caller -> {
+      callers.of(request).ifPresent(caller -> {
         CapabilityStatement copy = statement.copy();
         announce(copy, List.of(caller.role()));
         response.setResponseResource(copy);

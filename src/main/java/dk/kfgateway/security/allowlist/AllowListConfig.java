@@ -1,8 +1,7 @@
 package dk.kfgateway.security.allowlist;
 
-import dk.kfgateway.GatewayProperties;
+import dk.kfgateway.access.RestrictedCallers;
 import dk.kfgateway.fhir.GatewayInterceptors;
-import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,16 +15,14 @@ public class AllowListConfig {
   }
 
   @Bean
-  AllowListInterceptor allowListInterceptor(AllowList allowList, GatewayProperties properties,
+  AllowListInterceptor allowListInterceptor(AllowList allowList, RestrictedCallers callers,
       GatewayInterceptors interceptors) {
-    return interceptors.register(
-        new AllowListInterceptor(allowList, Set.copyOf(properties.security().unrestrictedClients())));
+    return interceptors.register(new AllowListInterceptor(allowList, callers));
   }
 
   @Bean
-  AllowListCapability allowListCapability(AllowList allowList, GatewayProperties properties,
+  AllowListCapability allowListCapability(AllowList allowList, RestrictedCallers callers,
       GatewayInterceptors interceptors) {
-    return interceptors.register(
-        new AllowListCapability(allowList, Set.copyOf(properties.security().unrestrictedClients())));
+    return interceptors.register(new AllowListCapability(allowList, callers));
   }
 }

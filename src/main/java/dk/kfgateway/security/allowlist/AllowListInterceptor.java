@@ -7,7 +7,7 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import dk.kfgateway.fhir.Refusals;
 import dk.kfgateway.security.Caller;
-import java.util.Set;
+import dk.kfgateway.access.RestrictedCallers;
 
 /**
  * Enforces the {@link AllowList} on every request before HAPI handles it: anything not on the caller's role's list
@@ -23,11 +23,11 @@ public class AllowListInterceptor {
   static final int BODY_ORDER = -110;
 
   private final AllowList allowList;
-  private final Set<String> unrestrictedClients;
+  private final RestrictedCallers callers;
 
-  AllowListInterceptor(AllowList allowList, Set<String> unrestrictedClients) {
+  AllowListInterceptor(AllowList allowList, RestrictedCallers callers) {
     this.allowList = allowList;
-    this.unrestrictedClients = Set.copyOf(unrestrictedClients);
+    this.callers = callers;
   }
 
   /**
@@ -56,6 +56,6 @@ public class AllowListInterceptor {
   }
 
   private java.util.Optional<Caller> restricted(RequestDetails request) {
-    return Caller.of(request).filter(caller -> !unrestrictedClients.contains(caller.clientId()));
+    return callers.of(request);
   }
 }
