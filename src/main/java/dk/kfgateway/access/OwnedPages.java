@@ -37,9 +37,9 @@ public class OwnedPages extends DatabaseBackedPagingProvider {
   public String storeResultList(RequestDetails request, IBundleProvider list) {
     String id = super.storeResultList(request, list);
     Caller.of(request).ifPresent(caller -> {
-      if (!owns(id, caller.clientId())) {
+      if (!owns(id, caller.party())) {
         jdbc.update("INSERT INTO " + TABLE + " (search_id, client_id, created) VALUES (?, ?, ?)", id,
-            caller.clientId(), Timestamp.from(clock.instant()));
+            caller.party(), Timestamp.from(clock.instant()));
       }
     });
     return id;
@@ -67,7 +67,7 @@ public class OwnedPages extends DatabaseBackedPagingProvider {
 
   /** The gateway's own calls (no caller) page freely; every client only through its own searches. */
   private boolean allowed(RequestDetails request, String id) {
-    boolean allowed = Caller.of(request).map(caller -> owns(id, caller.clientId())).orElse(true);
+    boolean allowed = Caller.of(request).map(caller -> owns(id, caller.party())).orElse(true);
     if (!allowed) {
       request.getUserData().put(REFUSED, id);
     }

@@ -14,6 +14,7 @@ final class AuditEvents {
   static final String RESTFUL_INTERACTION = "http://hl7.org/fhir/restful-interaction";
   static final String GATEWAY_SUBTYPES = Ig.CANONICAL + "/CodeSystem/kf-audit-subtypes";
   static final String PARTY_ROLES = Ig.CANONICAL + "/CodeSystem/kf-party-roles";
+  private static final String DICOM = "http://dicom.nema.org/resources/ontology/DCM";
   private static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
   private static final java.util.Set<String> FHIR_INTERACTIONS =
       java.util.Set.of("read", "vread", "update", "patch", "delete", "history", "history-instance", "history-type",
@@ -42,8 +43,15 @@ final class AuditEvents {
       event.setOutcomeDesc(record.reason());
     }
     AuditRecord.Agent who = record.who();
-    AuditEvent.AuditEventAgentComponent agent = event.addAgent().setRequestor(true).setAltId(who.clientId());
-    agent.setName(who.clientId());
+    AuditEvent.AuditEventAgentComponent agent = event.addAgent().setRequestor(true);
+    if (who.person() == null) {
+      agent.setAltId(who.clientId()).setName(who.clientId());
+    } else {
+      // a person signed in through the console: named, and the application they used as an agent of its own
+      agent.setAltId(who.person().id()).setName(who.person().name());
+      event.addAgent().setRequestor(false).setAltId(who.clientId()).setName(who.clientId())
+          .setType(new org.hl7.fhir.r4.model.CodeableConcept(new Coding(DICOM, "110150", "Application")));
+    }
     agent.addRole().addCoding(new Coding(PARTY_ROLES, who.role(), null));
     if (who.practitionerRole() != null) {
       agent.setWho(reference(who.practitionerRole(), stored));

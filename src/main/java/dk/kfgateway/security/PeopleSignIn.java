@@ -1,0 +1,35 @@
+package dk.kfgateway.security;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+
+/**
+ * How a person signs in to the console at the embedded authorisation server: the authorisation endpoint sends a
+ * browser without a session to the sign-in form ({@value #PAGE}, served by the console), the form checks the person's
+ * password ({@link ConsolePeople}), and the endpoint then returns the browser to the console with a code, which the
+ * console exchanges for the person's token (PKCE, no client secret). Only this sign-in keeps a session (a cookie of
+ * the authorisation server's paths), so that the person is not asked again within it; the API stays stateless.
+ */
+public final class PeopleSignIn {
+
+  /** The sign-in form (GET) and where it is posted (POST, with its CSRF token). */
+  public static final String PAGE = "/console/sign-in";
+  /** Ends the sign-in session (the console drops its token first). */
+  public static final String SIGN_OUT = "/console/sign-out";
+  /** Where the console lives; after signing out the browser goes back there. */
+  public static final String CONSOLE = "/console/";
+
+  private PeopleSignIn() {}
+
+  static void configure(HttpSecurity http, ConsolePeople people, String authorizationEndpoint) throws Exception {
+    http.userDetailsService(people.signIn())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+        .formLogin(form -> form.loginPage(PAGE).loginProcessingUrl(PAGE).failureUrl(PAGE + "?error").permitAll())
+        .logout(logout -> logout.logoutRequestMatcher(antMatcher(SIGN_OUT)).logoutSuccessUrl(CONSOLE))
+        .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+            new LoginUrlAuthenticationEntryPoint(PAGE), antMatcher(authorizationEndpoint)));
+  }
+}
