@@ -12,6 +12,7 @@
   const CPR = 'urn:oid:1.2.208.176.1.2';
   const TASK_CODE = 'http://hl7.org/fhir/CodeSystem/task-code';
   const CATEGORIES = 'http://kf-gateway.dk/fhir/CodeSystem/kf-communication-categories';
+  const SERVICES = 'http://kf-gateway.dk/fhir/CodeSystem/kf-services';
   const CONSENT_WORDING = 'http://kf-gateway.dk/fhir/consent-wording/eg-sundhed-samtykke-2025';
   const STATUSES = ['requested', 'received', 'accepted', 'in-progress', 'on-hold', 'completed', 'cancelled',
     'rejected', 'failed'];
@@ -159,6 +160,20 @@
       cpr ? h('div', { class: 'muted' }, 'CPR ' + cpr.value) : ''];
   }
 
+  let catalogue = null;
+  /** The service's name from the catalogue (CodeSystem kf-services), read once. */
+  async function serviceName(code) {
+    if (!catalogue) {
+      catalogue = fhir('CodeSystem?' + new URLSearchParams({ url: SERVICES, _count: 1 })).then(bundle => {
+        const names = new Map();
+        entries(bundle, 'CodeSystem').forEach(cs => (cs.concept || []).forEach(c => names.set(c.code, c.display)));
+        return names;
+      }).catch(() => new Map());
+    }
+    const coding = ((code && code.coding) || [])[0] || {};
+    return (await catalogue).get(coding.code) || concept(code);
+  }
+
   function byReference(bundle) {
     const found = new Map();
     entries(bundle).forEach(r => found.set(r.resourceType + '/' + r.id, r));
@@ -179,7 +194,7 @@
     function firstPage() {
       const filters = new FormData(form);
       const query = new URLSearchParams({ owner: KF.state.claims.kf_org, status: filters.get('status'),
-        'code:not': TASK_CODE + '|abort', _sort: 'due', _count: filters.get('size') });
+        'code:not': TASK_CODE + '|abort', _sort: 'due,-_lastUpdated', _count: filters.get('size') });
       query.append('_include', 'Task:focus');
       query.append('_include', 'Task:patient');
       if (filters.get('due')) {
@@ -195,7 +210,7 @@
       const patient = task.for && included.get(task.for.reference);
       const municipality = await organisationName((task.requester && task.requester.reference)
         || (request && request.requester && request.requester.reference));
-      const service = request ? concept(request.code) : (task.description || task.id);
+      const service = request ? await serviceName(request.code) : (task.description || task.id);
       const tr = h('tr', { 'data-task': task.id },
         h('td', { class: 'deadline' }, deadlineOf(task) ? time(deadlineOf(task)) : h('span', { class: 'muted' },
           t('due.none')), ' ', mark(task)),
@@ -288,13 +303,13 @@
     const request = task.focus ? await fhir(task.focus.reference).catch(() => null) : null;
     const patient = task.for ? await fhir(task.for.reference).catch(() => null) : null;
     const municipality = await organisationName(task.requester && task.requester.reference);
-    main.querySelector('#task-heading').textContent =
-      t('task.heading') + ': ' + (request ? concept(request.code) : task.id);
+    const service = request ? await serviceName(request.code) : '';
+    main.querySelector('#task-heading').textContent = t('task.heading') + ': ' + (service || task.id);
     main.querySelector('#task-facts').replaceChildren(...facts([
       ['fact.status', statusCell(task)],
       ['fact.deadline', [deadlineOf(task) ? time(deadlineOf(task)) : t('due.none'), ' ', mark(task)]],
       ['fact.rule', ruleOf(task)],
-      ['fact.service', request ? concept(request.code) : ''],
+      ['fact.service', service],
       ['fact.municipality', municipality],
       ['fact.citizen', citizen(patient)],
       ['fact.received', time(task.authoredOn)],

@@ -29,7 +29,8 @@ class ConsoleConfig {
 
   /** The browser may show a PDF the console made from a FHIR Binary (a blob: URL) and nothing from elsewhere. */
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
-      + "frame-src 'self' blob:; object-src 'self' blob:; frame-ancestors 'self'; form-action 'self'";
+      + "connect-src 'self' blob:; frame-src 'self' blob:; object-src 'self' blob:; frame-ancestors 'self'; "
+      + "form-action 'self'";
 
   @Bean
   @Order(0)
