@@ -166,12 +166,14 @@
     if (!catalogue) {
       catalogue = fhir('CodeSystem?' + new URLSearchParams({ url: SERVICES, _count: 1 })).then(bundle => {
         const names = new Map();
-        entries(bundle, 'CodeSystem').forEach(cs => (cs.concept || []).forEach(c => names.set(c.code, c.display)));
+        entries(bundle, 'CodeSystem').forEach(cs => (cs.concept || []).forEach(c => names.set(c.code, c)));
         return names;
       }).catch(() => new Map());
     }
     const coding = ((code && code.coding) || [])[0] || {};
-    return (await catalogue).get(coding.code) || concept(code);
+    const found = (await catalogue).get(coding.code);
+    const danish = found && (found.designation || []).find(d => d.language === 'da');
+    return found ? (KF.state.lang === 'da' && danish ? danish.value : found.display) : concept(code);
   }
 
   function byReference(bundle) {
@@ -371,7 +373,9 @@
     const target = await fhir(request.focus.reference);
     if (target.status !== 'cancelled') {
       target.status = 'cancelled';
-      target.statusReason = { text: t('cancellations.reasonText', 'Task/' + request.id) };
+      // statusReason is bound to the reasons for returning or holding; the request is named in a note instead
+      target.note = (target.note || []).concat({ time: new Date().toISOString(),
+        text: t('cancellations.reasonText', 'Task/' + request.id) });
       await put(target);
     }
     const steps = ['requested', 'received', 'accepted', 'in-progress', 'completed'];

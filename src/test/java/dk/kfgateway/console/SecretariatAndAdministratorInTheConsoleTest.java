@@ -90,7 +90,7 @@ class SecretariatAndAdministratorInTheConsoleTest extends ConsoleHttpTest {
       administrator.waitFor(By.id("audit-party")).sendKeys(SECRETARY);
       administrator.click(By.cssSelector("#audit-filters button[type=submit]"));
       administrator.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-results"),
-          "Communication/" + deadLetter));
+          "operation"));
       String trail = administrator.waitFor(By.id("audit-results")).getText();
       assertThat(trail).contains(SECRETARY, "via kf-console", "Task/" + cancelledTask, "update",
           "Communication/" + deadLetter, "operation");
