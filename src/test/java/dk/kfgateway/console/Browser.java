@@ -105,6 +105,11 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeAsyncScript(javascript, arguments);
   }
 
+  /** A text of the console in the language shown. */
+  String text(String key) {
+    return (String) script("return KF.t(arguments[0]);", key);
+  }
+
   /** The person's access token, as the console keeps it in this tab. */
   String token() {
     return (String) script("return sessionStorage.getItem('kf-token');");
