@@ -102,6 +102,7 @@
       body.replaceChildren(...(events.length ? events.map(row)
         : [h('tr', {}, h('td', { colspan: 6 }, t('audit.empty')))]));
       links = { next: link(bundle, 'next'), previous: link(bundle, 'previous') };
+      body.dataset.search = url; // which search the rows answer
       main.querySelector('#audit-next').disabled = !links.next;
       main.querySelector('#audit-previous').disabled = !links.previous;
     }

@@ -198,7 +198,9 @@ const KF = (() => {
   }
 
   let current = null;
+  let navigation = 0;
   async function navigate() {
+    const mine = ++navigation; // a later navigation supersedes this one wherever it waits
     const main = document.getElementById('main');
     const [name, param] = location.hash.replace(/^#\/?/, '').split('/');
     const target = routes[name] || routes[defaultRoute()];
@@ -212,12 +214,19 @@ const KF = (() => {
     }
     main.replaceChildren(h('p', { class: 'muted' }, t('loading')));
     try {
-      main.innerHTML = await view(target.page); // the view's markup is the gateway's own static file
+      const markup = await view(target.page);
+      if (mine !== navigation) return;
+      main.innerHTML = markup; // the view's markup is the gateway's own static file
       translate(main);
-      current = await target.render(main, param ? decodeURIComponent(param) : null) || null;
+      const shown = await target.render(main, param ? decodeURIComponent(param) : null) || null;
+      if (mine !== navigation) {
+        if (shown && shown.leave) shown.leave();
+        return;
+      }
+      current = shown;
       main.focus();
     } catch (error) {
-      showError(main, error);
+      if (mine === navigation) showError(main, error);
     }
   }
 

@@ -99,10 +99,11 @@ class SecretariatAndAdministratorInTheConsoleTest extends ConsoleHttpTest {
       administrator.driver().findElement(By.id("audit-party")).clear();
       administrator.driver().findElement(By.id("audit-cpr")).sendKeys(fresh.cpr());
       administrator.click(By.cssSelector("#audit-filters button[type=submit]"));
-      administrator.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-results"),
-          "CPR " + fresh.cpr()));
-      assertThat(administrator.waitFor(By.id("audit-results")).getText())
-          .contains("Task/" + cancelledTask, SECRETARY, "holbaek-jobcenter");
+      administrator.waitFor(By.cssSelector("#audit-results tbody[data-search*='entity-name=" + fresh.cpr() + "']"));
+      String byCpr = administrator.waitFor(By.id("audit-results")).getText();
+      assertThat(byCpr).contains("Task/" + cancelledTask, SECRETARY, "kf-sjaelland-ehr");
+      assertThat(administrator.driver().findElements(By.cssSelector("#audit-results tbody tr")))
+          .allSatisfy(row -> assertThat(row.getText()).contains("CPR " + fresh.cpr()));
       administrator.screenshot("08-audit-trail-by-cpr");
 
       administrator.go("/console/#/delivery-status");
@@ -112,7 +113,13 @@ class SecretariatAndAdministratorInTheConsoleTest extends ConsoleHttpTest {
       administrator.screenshot("09-delivery-status");
     }
 
-    List<AuditEvent> byTheSecretary = fhir.search().byUrl("AuditEvent?agent-name=" + SECRETARY + "&_count=200")
+    List<AuditEvent> byCpr = fhir.search().byUrl("AuditEvent?entity-name=" + fresh.cpr() + "&_count=200")
+        .returnBundle(Bundle.class).execute().getEntry().stream().map(e -> (AuditEvent) e.getResource()).toList();
+    assertThat(byCpr).as("the municipality's referral is found by the citizen's CPR too")
+        .anyMatch(event -> event.getAgent().stream().anyMatch(a -> MUNICIPALITY.equals(a.getName()))
+            && "transaction".equals(event.getSubtypeFirstRep().getCode()));
+    List<AuditEvent> byTheSecretary = fhir.search().byUrl("AuditEvent?agent-name="
+        + java.net.URLEncoder.encode(SECRETARY, java.nio.charset.StandardCharsets.UTF_8) + "&_count=200")
         .returnBundle(Bundle.class).execute().getEntry().stream().map(e -> (AuditEvent) e.getResource()).toList();
     assertThat(byTheSecretary).as("the person is the requesting agent, the console the application")
         .anySatisfy(event -> {
