@@ -224,7 +224,7 @@ const KF = (() => {
         return;
       }
       current = shown;
-      main.focus();
+      main.focus({ preventScroll: true });
     } catch (error) {
       if (mine === navigation) showError(main, error);
     }

@@ -13,6 +13,7 @@
   const TASK_CODE = 'http://hl7.org/fhir/CodeSystem/task-code';
   const CATEGORIES = 'http://kf-gateway.dk/fhir/CodeSystem/kf-communication-categories';
   const SERVICES = 'http://kf-gateway.dk/fhir/CodeSystem/kf-services';
+  const DEADLINE_RULES = 'http://kf-gateway.dk/fhir/CodeSystem/kf-deadline-rules';
   const CONSENT_WORDING = 'http://kf-gateway.dk/fhir/consent-wording/eg-sundhed-samtykke-2025';
   const STATUSES = ['requested', 'received', 'accepted', 'in-progress', 'on-hold', 'completed', 'cancelled',
     'rejected', 'failed'];
@@ -123,13 +124,13 @@
     return left < SOON_DAYS * DAY ? h('span', { class: 'badge soon' }, t('due.soon')) : '';
   }
 
-  function ruleOf(task) {
+  async function ruleOf(task) {
     const extension = (task.extension || []).find(e => e.url === DEADLINE);
     const rule = sub(extension, 'rule');
     const source = sub(extension, 'source');
     const reason = sub(extension, 'reason');
     if (!rule) return [];
-    return [(rule.valueCoding.display || rule.valueCoding.code),
+    return [await codeName(DEADLINE_RULES, rule.valueCoding),
       source ? h('div', { class: 'muted' }, source.valueString) : '',
       reason ? h('div', { class: 'muted' }, reason.valueString) : ''];
   }
@@ -160,20 +161,23 @@
       cpr ? h('div', { class: 'muted' }, 'CPR ' + cpr.value) : ''];
   }
 
-  let catalogue = null;
-  /** The service's name from the catalogue (CodeSystem kf-services), read once. */
-  async function serviceName(code) {
-    if (!catalogue) {
-      catalogue = fhir('CodeSystem?' + new URLSearchParams({ url: SERVICES, _count: 1 })).then(bundle => {
+  const codeSystems = new Map();
+  /** A code's name from its CodeSystem (the service catalogue, the deadline rules), Danish where it has one. */
+  async function codeName(url, coding) {
+    if (!codeSystems.has(url)) {
+      codeSystems.set(url, fhir('CodeSystem?' + new URLSearchParams({ url, _count: 1 })).then(bundle => {
         const names = new Map();
         entries(bundle, 'CodeSystem').forEach(cs => (cs.concept || []).forEach(c => names.set(c.code, c)));
         return names;
-      }).catch(() => new Map());
+      }).catch(() => new Map()));
     }
-    const coding = ((code && code.coding) || [])[0] || {};
-    const found = (await catalogue).get(coding.code);
+    const found = (await codeSystems.get(url)).get((coding || {}).code);
     const danish = found && (found.designation || []).find(d => d.language === 'da');
-    return found ? (KF.state.lang === 'da' && danish ? danish.value : found.display) : concept(code);
+    return found ? (KF.state.lang === 'da' && danish ? danish.value : found.display) : ((coding || {}).code || '');
+  }
+
+  function serviceName(code) {
+    return codeName(SERVICES, ((code && code.coding) || [])[0]);
   }
 
   function byReference(bundle) {
@@ -216,7 +220,7 @@
       const tr = h('tr', { 'data-task': task.id },
         h('td', { class: 'deadline' }, deadlineOf(task) ? time(deadlineOf(task)) : h('span', { class: 'muted' },
           t('due.none')), ' ', mark(task)),
-        h('td', {}, ruleOf(task)),
+        h('td', {}, await ruleOf(task)),
         h('td', {}, statusCell(task)),
         h('td', {}, h('a', { href: '#/task/' + encodeURIComponent(task.id) }, service)),
         h('td', {}, municipality),
@@ -285,9 +289,10 @@
     const attachment = document.content[0].attachment;
     const url = URL.createObjectURL(new Blob([await pdfBytes(attachment)], { type: 'application/pdf' }));
     const title = document.description || attachment.title || document.id;
-    main.querySelector('#task-pdf').replaceChildren(
-      h('iframe', { class: 'pdf', src: url, title: t('pdf.title', title), 'data-document': document.id }),
+    const frame = h('iframe', { class: 'pdf', src: url, title: t('pdf.title', title), 'data-document': document.id });
+    main.querySelector('#task-pdf').replaceChildren(frame,
       h('p', {}, h('a', { href: url, target: '_blank', rel: 'noopener' }, t('pdf.open'))));
+    frame.scrollIntoView({ block: 'start' });
   }
 
   async function history(id, latest) {
@@ -310,7 +315,7 @@
     main.querySelector('#task-facts').replaceChildren(...facts([
       ['fact.status', statusCell(task)],
       ['fact.deadline', [deadlineOf(task) ? time(deadlineOf(task)) : t('due.none'), ' ', mark(task)]],
-      ['fact.rule', ruleOf(task)],
+      ['fact.rule', await ruleOf(task)],
       ['fact.service', service],
       ['fact.municipality', municipality],
       ['fact.citizen', citizen(patient)],
