@@ -9,8 +9,8 @@ import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Paging links belong to the client that made the search: a search's id ({@code _getpages}) is recorded with the
- * client it was answered to, in the table {@value #TABLE} (so every node knows it), and a next page is only served
+ * Paging links belong to the client that made the search (for a person signed in to the console: to that person,
+ * {@link Caller#party()}): a search's id ({@code _getpages}) is recorded with the client it was answered to, in the table {@value #TABLE} (so every node knows it), and a next page is only served
  * to that client. Anybody else gets HAPI's answer for an unknown or expired search (410), word for word. A search
  * that HAPI reuses for a second client with the same criteria is recorded for that client too.
  */
