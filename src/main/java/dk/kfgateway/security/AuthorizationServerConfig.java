@@ -62,7 +62,11 @@ public class AuthorizationServerConfig {
     if (people.isEmpty()) {
       http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     } else {
-      PeopleSignIn.configure(http, people, settings.getAuthorizationEndpoint());
+      GatewayProperties.Security.AuthorizationServer.Lockout lockout =
+          properties.security().authorizationServer().lockout();
+      PeopleSignIn.configure(http, people, settings.getAuthorizationEndpoint(), new SignInThrottle(PeopleSignIn.PAGE,
+          new FailedAuthentications(lockout.maxFailuresPerClient(), lockout.window(), clock),
+          new FailedAuthentications(lockout.maxFailuresPerAddress(), lockout.window(), clock)));
     }
     return http.build();
   }

@@ -5,6 +5,7 @@ import static org.springframework.security.web.util.matcher.AntPathRequestMatche
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * How a person signs in to the console at the embedded authorisation server: the authorisation endpoint sends a
@@ -12,6 +13,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
  * password ({@link ConsolePeople}), and the endpoint then returns the browser to the console with a code, which the
  * console exchanges for the person's token (PKCE, no client secret). Only this sign-in keeps a session (a cookie of
  * the authorisation server's paths), so that the person is not asked again within it; the API stays stateless.
+ * Guessing passwords is throttled ({@link SignInThrottle}).
  */
 public final class PeopleSignIn {
 
@@ -24,10 +26,13 @@ public final class PeopleSignIn {
 
   private PeopleSignIn() {}
 
-  static void configure(HttpSecurity http, ConsolePeople people, String authorizationEndpoint) throws Exception {
+  static void configure(HttpSecurity http, ConsolePeople people, String authorizationEndpoint,
+      SignInThrottle throttle) throws Exception {
     http.userDetailsService(people.signIn())
+        .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-        .formLogin(form -> form.loginPage(PAGE).loginProcessingUrl(PAGE).failureUrl(PAGE + "?error").permitAll())
+        .formLogin(form -> form.loginPage(PAGE).loginProcessingUrl(PAGE).defaultSuccessUrl(CONSOLE)
+            .failureHandler(throttle).permitAll())
         .logout(logout -> logout.logoutRequestMatcher(antMatcher(SIGN_OUT)).logoutSuccessUrl(CONSOLE))
         .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
             new LoginUrlAuthenticationEntryPoint(PAGE), antMatcher(authorizationEndpoint)));

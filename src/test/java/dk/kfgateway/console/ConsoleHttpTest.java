@@ -43,6 +43,11 @@ abstract class ConsoleHttpTest extends GatewayIntegrationTest {
     registry.add("gateway.routing.max-attempts", () -> "1");
     registry.add("gateway.console.poll", () -> "2s");
     registry.add("gateway.deadlines.rules.calendar-days-30", () -> "working-days:150 @ " + LONG_AGREEMENT);
+    // a person of the tests alone, for guessing passwords without locking out the demo people the other tests use
+    registry.add("gateway.console.people.guessed.password", () -> "{noop}guessed-demo");
+    registry.add("gateway.console.people.guessed.name", () -> "Gæt Gættesen");
+    registry.add("gateway.console.people.guessed.role", () -> "MUNICIPALITY");
+    registry.add("gateway.console.people.guessed.organization", () -> "Organization/municipality-holbaek");
   }
 
   String consoleBase() {
