@@ -2,10 +2,12 @@ package dk.kfgateway.security;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * How a person signs in to the console at the embedded authorisation server: the authorisation endpoint sends a
@@ -34,7 +36,18 @@ public final class PeopleSignIn {
         .formLogin(form -> form.loginPage(PAGE).loginProcessingUrl(PAGE).defaultSuccessUrl(CONSOLE)
             .failureHandler(throttle).permitAll())
         .logout(logout -> logout.logoutRequestMatcher(antMatcher(SIGN_OUT)).logoutSuccessUrl(CONSOLE))
+        .requestCache(cache -> cache.requestCache(authorizationRequests(authorizationEndpoint)))
         .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
             new LoginUrlAuthenticationEntryPoint(PAGE), antMatcher(authorizationEndpoint)));
+  }
+
+  /**
+   * Only a person's authorisation request is kept in the session, to return to after the form: a client system's
+   * refused token request creates no session.
+   */
+  private static HttpSessionRequestCache authorizationRequests(String authorizationEndpoint) {
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setRequestMatcher(antMatcher(HttpMethod.GET, authorizationEndpoint));
+    return cache;
   }
 }

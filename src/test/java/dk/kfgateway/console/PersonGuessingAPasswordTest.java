@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Guessing a person's password at the console's sign-in form is throttled like guessing a client's secret: after five
- * failures of one user name within the window, even the right password is answered 429 with Retry-After.
+ * failures of one user name within the window, even the right password is answered 429 with Retry-After. Only the
+ * sign-in keeps a session.
  */
 class PersonGuessingAPasswordTest extends ConsoleHttpTest {
 
@@ -41,6 +42,14 @@ class PersonGuessingAPasswordTest extends ConsoleHttpTest {
 
     assertThat(signedIn.statusCode()).isEqualTo(302);
     assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/console/");
+  }
+
+  @Test
+  void onlyPeopleSigningInGetASessionNotAClientSystemWhoseTokenRequestIsRefused() {
+    HttpResponse<String> refused = tokens.exchange(MUNICIPALITY, "not-the-secret", null);
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().allValues("Set-Cookie")).isEmpty();
   }
 
   private String csrfOfTheForm() throws Exception {
