@@ -11,8 +11,10 @@ import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The table of subscribers ({@code kf_subscriber}): one row per Subscription, written in the Subscription's own
- * transaction, with its delivery state. A delivery locks its subscriber's row ({@code FOR UPDATE SKIP LOCKED}) for as
- * long as it delivers, so that one node at a time delivers a subscriber's notifications, in order.
+ * transaction, with its delivery state. A node delivers a subscriber's notifications only under a lease on its row
+ * (taken by one conditional update, renewed before each notification, given up after), so that one node at a time
+ * delivers them, in order, without holding a database lock while an endpoint answers; a node that dies lets its lease
+ * run out and another takes over.
  */
 class Subscribers {
 
@@ -41,7 +43,7 @@ class Subscribers {
         + "payload BOOLEAN NOT NULL, headers VARCHAR(4000) NOT NULL, status VARCHAR(16) NOT NULL, "
         + "failures INT NOT NULL, next_attempt BIGINT NOT NULL, last_delivery BIGINT, last_failure BIGINT, "
         + "last_error VARCHAR(1000), delivered_count BIGINT NOT NULL, failed_count BIGINT NOT NULL, "
-        + "updated BIGINT NOT NULL)");
+        + "updated BIGINT NOT NULL, lease_owner VARCHAR(64), lease_until BIGINT DEFAULT 0 NOT NULL)");
   }
 
   /** Inserts or replaces what the Subscription says; a resumed one (status back to ACTIVE) starts a fresh count. */
@@ -80,17 +82,31 @@ class Subscribers {
     return jdbc.queryForObject("SELECT COUNT(*) || '/' || COALESCE(MAX(updated), 0) FROM " + TABLE, String.class);
   }
 
-  /** Active subscribers with notifications due now. */
+  /** Active subscribers with notifications due now, under no other node's lease. */
   List<String> due(Instant now) {
     return jdbc.queryForList("SELECT s.subscription_id FROM " + TABLE + " s WHERE s.status = 'ACTIVE' AND "
-        + "s.next_attempt <= ? AND EXISTS (SELECT 1 FROM " + NotificationQueue.TABLE + " n WHERE "
-        + "n.subscription_id = s.subscription_id AND n.state = 'PENDING')", String.class, now.toEpochMilli());
+        + "s.next_attempt <= ? AND s.lease_until < ? AND EXISTS (SELECT 1 FROM " + NotificationQueue.TABLE + " n "
+        + "WHERE n.subscription_id = s.subscription_id AND n.state = 'PENDING')", String.class, now.toEpochMilli(),
+        now.toEpochMilli());
   }
 
-  /** Locks a due active subscriber for the caller's transaction; empty when another node holds it or it is not due. */
-  Optional<Subscriber> claim(String subscription, Instant now) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE subscription_id = ? AND status = 'ACTIVE' "
-        + "AND next_attempt <= ? FOR UPDATE SKIP LOCKED", ROW, subscription, now.toEpochMilli()).stream().findFirst();
+  /** Takes the lease on a due active subscriber until {@code until}; empty when not due or another node holds it. */
+  Optional<Subscriber> claim(String subscription, String node, Instant now, Instant until) {
+    int taken = jdbc.update("UPDATE " + TABLE + " SET lease_owner = ?, lease_until = ? WHERE subscription_id = ? AND "
+            + "status = 'ACTIVE' AND next_attempt <= ? AND lease_until < ?", node, until.toEpochMilli(), subscription,
+        now.toEpochMilli(), now.toEpochMilli());
+    return taken == 1 ? find(subscription) : Optional.empty();
+  }
+
+  /** Extends this node's lease; false when it is no longer this node's (ran out and taken, or the row is gone). */
+  boolean renew(String subscription, String node, Instant until) {
+    return jdbc.update("UPDATE " + TABLE + " SET lease_until = ? WHERE subscription_id = ? AND lease_owner = ?",
+        until.toEpochMilli(), subscription, node) == 1;
+  }
+
+  void release(String subscription, String node) {
+    jdbc.update("UPDATE " + TABLE + " SET lease_until = 0 WHERE subscription_id = ? AND lease_owner = ?", subscription,
+        node);
   }
 
   void delivered(String subscription, Instant now) {
