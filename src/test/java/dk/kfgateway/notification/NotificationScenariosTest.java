@@ -2,10 +2,10 @@ package dk.kfgateway.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.kfgateway.bench.NotificationReceiver;
 import dk.kfgateway.support.GatewayIntegrationTest;
 import dk.kfgateway.support.ReferralFixture;
 import dk.kfgateway.support.TestDatabase;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,17 +40,17 @@ class NotificationScenariosTest extends GatewayIntegrationTest {
   private static final String HOLBAEK_TASKS = "Task?requester=" + ReferralFixture.CASEWORKER;
   private static final int MAX_FAILURES = 3;
 
-  private static Receiver dead;
-  private static Receiver healthy;
-  private static Receiver flaky;
+  private static NotificationReceiver dead;
+  private static NotificationReceiver healthy;
+  private static NotificationReceiver flaky;
   private final List<String[]> subscriptions = new ArrayList<>();
 
   @DynamicPropertySource
-  static void gateway(DynamicPropertyRegistry registry) throws IOException {
+  static void gateway(DynamicPropertyRegistry registry) {
     TestDatabase.current().registerOwn(registry, "notification_scenarios");
-    dead = new Receiver(Receiver.Mode.HANG);
-    healthy = new Receiver(Receiver.Mode.TAKE);
-    flaky = new Receiver(Receiver.Mode.REFUSE);
+    dead = new NotificationReceiver(NotificationReceiver.Mode.HANG);
+    healthy = new NotificationReceiver(NotificationReceiver.Mode.TAKE);
+    flaky = new NotificationReceiver(NotificationReceiver.Mode.REFUSE);
     registry.add("gateway.security.clients.kf-sjaelland-ehr.endpoints", () -> dead.url() + "," + healthy.url());
     registry.add("gateway.security.clients.holbaek-jobcenter.endpoints", () -> healthy.url() + "," + flaky.url());
     registry.add("gateway.security.clients.kalundborg-jobcenter.endpoints", () -> healthy.url());
@@ -65,7 +65,7 @@ class NotificationScenariosTest extends GatewayIntegrationTest {
     dead.clear();
     healthy.clear();
     flaky.clear();
-    flaky.set(Receiver.Mode.REFUSE);
+    flaky.set(NotificationReceiver.Mode.REFUSE);
   }
 
   @AfterEach
@@ -89,12 +89,12 @@ class NotificationScenariosTest extends GatewayIntegrationTest {
     List<String> tasks = new ArrayList<>();
     List<Long> waited = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      long posted = System.currentTimeMillis();
+      long posted = System.nanoTime() / 1_000_000;
       String task = submitReferral();
       tasks.add(task);
       await(() -> healthy.taken().stream().anyMatch(t -> t.path().endsWith("/Task/" + task)), Duration.ofSeconds(10));
       waited.add(healthy.taken().stream().filter(t -> t.path().endsWith("/Task/" + task)).findFirst().orElseThrow()
-          .at() - posted);
+          .nanos() / 1_000_000 - posted);
     }
 
     assertThat(dead.attempts()).as("the dead endpoint was tried").isGreaterThanOrEqualTo(1);
@@ -116,11 +116,11 @@ class NotificationScenariosTest extends GatewayIntegrationTest {
     assertThat(flaky.attempts()).isEqualTo(MAX_FAILURES);
     assertThat(read(HOLBAEK, id).getExtensionByUrl(DeliveryState.QUEUED).getValue().primitiveValue()).isEqualTo("2");
 
-    flaky.set(Receiver.Mode.TAKE);
+    flaky.set(NotificationReceiver.Mode.TAKE);
     fhirAs(HOLBAEK).update().resource(failing.setStatus(SubscriptionStatus.REQUESTED)).execute();
 
     await(() -> flaky.taken().size() >= 2, Duration.ofSeconds(10));
-    List<Receiver.Taken> taken = flaky.taken();
+    List<NotificationReceiver.Taken> taken = flaky.taken();
     assertThat(taken).extracting(t -> t.focus().split("/")[1]).containsExactly(first, second);
     assertThat(taken.get(0).sequence()).isLessThan(taken.get(1).sequence());
     assertThat(taken).allSatisfy(t -> assertThat(t.body()).as("no payload asked for: id-only").isEmpty());
@@ -187,7 +187,7 @@ class NotificationScenariosTest extends GatewayIntegrationTest {
     String task = stored(fhirAs(HOLBAEK).transaction().withBundle(referral.bundle()).execute());
 
     await(() -> healthy.taken().stream().anyMatch(t -> t.path().endsWith("/Task/" + task)), Duration.ofSeconds(10));
-    Receiver.Taken taken = healthy.taken().stream().filter(t -> t.path().endsWith("/Task/" + task)).findFirst()
+    NotificationReceiver.Taken taken = healthy.taken().stream().filter(t -> t.path().endsWith("/Task/" + task)).findFirst()
         .orElseThrow();
 
     assertThat(taken.method()).isEqualTo("PUT");
