@@ -73,7 +73,7 @@ public class NotificationConfig {
     GatewayProperties.Notification settings = properties.notification();
     NotificationDispatcher dispatcher = new NotificationDispatcher(subscribers, queue,
         new NotificationDelivery(daos, visibility, fhir, settings.timeout(), restricted.unrestrictedClients()), daos, transactions, settings, clock);
-    return new NotificationSchedule(dispatcher, registry, metrics, settings.interval(), settings.workers(),
+    return new NotificationSchedule(dispatcher, registry, metrics, settings.interval(), settings.registryRefresh(), settings.workers(),
         settings.dispatcherEnabled());
   }
 

@@ -30,6 +30,7 @@ class NotificationSchedule implements SmartLifecycle {
   private final SubscriberRegistry registry;
   private final NotificationMetrics metrics;
   private final Duration interval;
+  private final Duration registryRefresh;
   private final int workers;
   private final boolean enabled;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -40,30 +41,41 @@ class NotificationSchedule implements SmartLifecycle {
   private ExecutorService pool;
 
   NotificationSchedule(NotificationDispatcher dispatcher, SubscriberRegistry registry, NotificationMetrics metrics,
-      Duration interval, int workers, boolean enabled) {
+      Duration interval, Duration registryRefresh, int workers, boolean enabled) {
     this.dispatcher = dispatcher;
     this.registry = registry;
     this.metrics = metrics;
     this.interval = interval;
+    this.registryRefresh = registryRefresh;
     this.workers = workers;
     this.enabled = enabled;
   }
 
   @Override
   public synchronized void start() {
-    if (!enabled) {
-      return; // gateway.notification.dispatcher-enabled=false: notifications are queued, another node delivers
-    }
     AtomicInteger count = new AtomicInteger();
     scheduler = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "notification-dispatcher"));
     pool = Executors.newFixedThreadPool(workers, task -> daemon(task, "notification-" + count.incrementAndGet()));
-    scheduler.scheduleWithFixedDelay(this::round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    // every node matches changes, so every node keeps its registry current, delivering or not
+    scheduler.scheduleWithFixedDelay(this::refresh, registryRefresh.toMillis(), registryRefresh.toMillis(),
+        TimeUnit.MILLISECONDS);
+    if (enabled) { // gateway.notification.dispatcher-enabled=false: this node queues, others deliver
+      scheduler.scheduleWithFixedDelay(this::round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void refresh() {
+    try {
+      registry.reloadIfChanged();
+    } catch (RuntimeException e) {
+      log.warn("Could not refresh the Subscriptions from the database; trying again: {}", e.toString());
+    }
   }
 
   /** A round at once (after a commit that queued notifications); rounds queued meanwhile are one. */
   void wakeUp() {
     ScheduledExecutorService current = scheduler;
-    if (current != null && wakeQueued.compareAndSet(false, true)) {
+    if (current != null && enabled && wakeQueued.compareAndSet(false, true)) {
       current.execute(() -> {
         wakeQueued.set(false);
         round();
@@ -73,7 +85,6 @@ class NotificationSchedule implements SmartLifecycle {
 
   private void round() {
     try {
-      registry.reloadIfChanged();
       for (String subscription : dispatcher.due()) {
         if (inFlight.add(subscription)) {
           pool.execute(() -> {

@@ -32,12 +32,12 @@ class NotificationsAcrossAKillIT {
     try (BenchDatabase db = BenchDatabase.postgres("kf_fault_notify");
         NotificationReceiver ehr = new NotificationReceiver(NotificationReceiver.Mode.TAKE)) {
       List<String> args = new ArrayList<>(db.gatewayArgs());
-      args.addAll(Notifications.gatewayArgs(ehr));
+      args.addAll(Notifications.gatewayArgs(FhirHttp.CLINIC, ehr));
       List<String> tasks = new ArrayList<>();
       int inFlightAtKill;
       try (GatewayProcess gateway = FaultRun.start(args, log)) {
         FhirHttp client = new FhirHttp(gateway.baseUrl());
-        Notifications.subscribe(client, ehr, Notifications.NEW_TASKS);
+        Notifications.subscribe(client, FhirHttp.CLINIC, ehr, Notifications.NEW_TASKS);
         ehr.hold(); // the EHR takes its time: the first notification is in flight when the node dies
         for (int i = 0; i < TASKS; i++) {
           tasks.add(Notifications.refer(client, i));

@@ -31,11 +31,11 @@ class TwoNodesNotifyingIT {
     try (BenchDatabase db = BenchDatabase.postgres("kf_fault_two_nodes");
         NotificationReceiver ehr = new NotificationReceiver(NotificationReceiver.Mode.TAKE)) {
       List<String> args = new ArrayList<>(db.gatewayArgs());
-      args.addAll(Notifications.gatewayArgs(ehr));
+      args.addAll(Notifications.gatewayArgs(FhirHttp.CLINIC, ehr));
       List<String> tasks = new ArrayList<>();
       try (GatewayProcess one = FaultRun.start(args, log); GatewayProcess two = FaultRun.start(args, log)) {
         List<FhirHttp> nodes = List.of(new FhirHttp(one.baseUrl()), new FhirHttp(two.baseUrl()));
-        Notifications.subscribe(nodes.get(0), ehr, Notifications.NEW_TASKS);
+        Notifications.subscribe(nodes.get(0), FhirHttp.CLINIC, ehr, Notifications.NEW_TASKS);
         Thread.sleep(2000); // the other node sees a new Subscription within gateway.notification.registry-refresh
         for (int i = 0; i < TASKS; i++) {
           tasks.add(Notifications.refer(nodes.get(i % 2), i));
