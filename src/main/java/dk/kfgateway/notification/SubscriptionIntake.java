@@ -123,17 +123,20 @@ public class SubscriptionIntake {
     }
   }
 
-  /** NOTIF-001: the criteria as HAPI parses them, matched in memory; never a database search per change. */
+  /**
+   * NOTIF-001: the criteria as HAPI parses them, matched in memory; never a database search per change. The refusal
+   * names the parameters, never their values (which may be a CPR).
+   */
   private Verdict inMemory(String criteria) {
     InMemoryMatchResult result;
     try {
       result = matcher.canBeEvaluatedInMemory(criteria);
     } catch (BaseServerResponseException | IllegalArgumentException e) {
-      return Verdict.refused(NotificationRules.CRITERIA, "The criteria '" + criteria + "' cannot be read: "
-          + e.getMessage(), "Subscription.criteria");
+      result = InMemoryMatchResult.unsupportedFromReason(InMemoryMatchResult.PARSE_FAIL);
     }
-    return result.supported() ? Verdict.allowed() : Verdict.refused(NotificationRules.CRITERIA, "The criteria '"
-        + criteria + "' cannot be matched in memory (" + result.getUnsupportedReason() + ")", "Subscription.criteria");
+    return result.supported() ? Verdict.allowed() : Verdict.refused(NotificationRules.CRITERIA, "Criteria with the"
+        + " parameters " + SubscriptionRules.names(criteria) + " cannot be matched in memory ("
+        + result.getUnsupportedReason() + ")", "Subscription.criteria");
   }
 
   private static Subscriber subscriber(Subscription subscription, Caller owner) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Subscription;
 
 /**
- * What a client may write into a Subscription (NOT-001 criteria per role, NOT-002 channel, NOT-003 status). Pure: the
+ * What a client may write into a Subscription (NOTIF-001 criteria per role, NOTIF-002 channel, NOTIF-003 status). Pure: the
  * role's grants are given; whether HAPI can match the criteria in memory is asked separately, as its own verdict.
  */
 final class SubscriptionRules {
@@ -25,7 +25,7 @@ final class SubscriptionRules {
 
   private SubscriptionRules() {}
 
-  /** NOT-001: every parameter of the criteria is on the role's subscribe list of that type (no modifier, no chain). */
+  /** NOTIF-001: every parameter of the criteria is on the role's subscribe list of that type (no modifier, no chain). */
   static Verdict criteria(RoleGrants grants, String criteria) {
     String text = criteria == null ? "" : criteria.trim();
     String[] parts = text.split("\\?", 2);
@@ -39,8 +39,7 @@ final class SubscriptionRules {
           + new TreeSet<>(allowed).first() + "=...", "Subscription.criteria");
     }
     Verdict verdict = Verdict.allowed();
-    for (String pair : parts[1].split("&")) {
-      String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+    for (String name : parameterNames(text)) {
       if (!allowed.contains(name)) {
         verdict = verdict.and(Verdict.refused(NotificationRules.CRITERIA, "The parameter '" + name + "' cannot be used"
             + " in the criteria of a Subscription to " + parts[0] + "; allowed: " + new TreeSet<>(allowed),
@@ -50,7 +49,23 @@ final class SubscriptionRules {
     return verdict;
   }
 
-  /** NOT-002: rest-hook, payload empty or FHIR JSON, headers as {@link #HEADER}. */
+  /** The parameter names of criteria, without their values, as a refusal may show them. */
+  static String names(String criteria) {
+    return parameterNames(criteria).toString();
+  }
+
+  private static Set<String> parameterNames(String criteria) {
+    String[] parts = (criteria == null ? "" : criteria).split("\\?", 2);
+    Set<String> names = new java.util.LinkedHashSet<>();
+    if (parts.length > 1) {
+      for (String pair : parts[1].split("&")) {
+        names.add(URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8));
+      }
+    }
+    return names;
+  }
+
+  /** NOTIF-002: rest-hook, payload empty or FHIR JSON, headers as {@link #HEADER}. */
   static Verdict channel(Subscription.SubscriptionChannelComponent channel) {
     Verdict verdict = Verdict.allowed();
     if (channel.getType() != Subscription.SubscriptionChannelType.RESTHOOK) {
@@ -72,7 +87,7 @@ final class SubscriptionRules {
     return verdict;
   }
 
-  /** NOT-003: a client never sets error; it may ask for requested, active or off. */
+  /** NOTIF-003: a client never sets error; it may ask for requested, active or off. */
   static Verdict status(Subscription.SubscriptionStatus status) {
     return status == Subscription.SubscriptionStatus.ERROR
         ? Verdict.refused(NotificationRules.STATUS, "status 'error' is set by the gateway when deliveries fail; to"

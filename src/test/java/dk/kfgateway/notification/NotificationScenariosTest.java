@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Subscription;
 import org.hl7.fhir.r4.model.Subscription.SubscriptionStatus;
 import org.hl7.fhir.r4.model.Task;
@@ -199,6 +203,36 @@ class NotificationScenariosTest extends GatewayIntegrationTest {
     assertThat(taken.body()).doesNotContain(referral.cpr());
   }
 
+  /**
+   * A message about a Holbæk case that the clinic addresses to Kalundborg as well (a party of no case of the citizen):
+   * Kalundborg's Subscription to its messages matches it, but Kalundborg may not read it, so nothing at all is sent to
+   * it, not even the reference; Holbæk, a party, is told.
+   */
+  @Test
+  void aSubscriberThatMayNotReadTheChangeIsToldNothing() throws Exception {
+    subscribe(KALUNDBORG, "Communication?recipient=Organization/municipality-kalundborg", healthy.url(), true);
+    subscribe(HOLBAEK, "Communication?recipient=Organization/municipality-holbaek", flaky.url(), true);
+    flaky.set(NotificationReceiver.Mode.TAKE);
+    Bundle referral = fhirAs(HOLBAEK).transaction()
+        .withBundle(ReferralFixture.referral("le275-certificate").bundle()).execute();
+    Communication message = new Communication().setStatus(Communication.CommunicationStatus.COMPLETED);
+    message.addCategory(new CodeableConcept(new Coding(
+        "http://kf-gateway.dk/fhir/CodeSystem/kf-communication-categories", "result", null)));
+    message.setSubject(new Reference(location(referral, "Patient/")))
+        .addAbout(new Reference(location(referral, "ServiceRequest/")));
+    message.setSent(new java.util.Date()).setSender(new Reference(ReferralFixture.CLINIC));
+    message.addRecipient(new Reference("Organization/municipality-holbaek"))
+        .addRecipient(new Reference("Organization/municipality-kalundborg"));
+    message.addPayload().setContent(new Reference(location(referral, "DocumentReference/")));
+    String id = fhirAs(CLINIC).create().resource(message).execute().getId().getIdPart();
+
+    await(() -> flaky.taken().stream().anyMatch(t -> t.path().endsWith("/Communication/" + id)),
+        Duration.ofSeconds(10));
+    Thread.sleep(1000); // had Kalundborg's gone out, it would be there by now
+    assertThat(healthy.taken()).as("what reached Kalundborg").isEmpty();
+    assertThat(healthy.attempts()).isZero();
+  }
+
   private String subscribe(String client, String criteria, String endpoint, boolean payload) {
     String id = fhirAs(client).create().resource(subscription(criteria, endpoint, payload)).execute().getId()
         .getIdPart();
@@ -224,6 +258,11 @@ class NotificationScenariosTest extends GatewayIntegrationTest {
   private String submitReferral() {
     return stored(fhirAs(HOLBAEK).transaction().withBundle(ReferralFixture.referral("le275-certificate").bundle())
         .execute());
+  }
+
+  private static String location(Bundle answer, String prefix) {
+    return answer.getEntry().stream().map(e -> e.getResponse().getLocation()).filter(l -> l.startsWith(prefix))
+        .findFirst().orElseThrow().replaceFirst("/_history/.*", "");
   }
 
   private static String stored(Bundle answer) {
