@@ -24,7 +24,48 @@ public record GatewayProperties(
     @Valid @NotNull @DefaultValue Security security,
     @Valid @NotNull @DefaultValue Routing routing,
     @Valid @NotNull @DefaultValue Consent consent,
-    @Valid @NotNull @DefaultValue Notification notification) {
+    @Valid @NotNull @DefaultValue Notification notification,
+    @Valid @NotNull @DefaultValue Console console) {
+
+  /**
+   * The web console for the clinic's secretariat and the administrator at {@code /console} (README "Console"): a
+   * browser app on the FHIR API with the signed-in person's token (authorization code with PKCE).
+   *
+   * @param enabled serve the console and let the embedded authorisation server sign its people in
+   * @param clientId the console's public OAuth2 client id
+   * @param redirectUris where the authorisation server may send the browser back with the code: the console's own
+   *     address ({@code https://gateway.region.example/console/}); a loopback address matches on any port
+   * @param authorizationEndpoint the region's identity provider's authorisation endpoint; empty: the embedded one
+   * @param tokenEndpoint the region's identity provider's token endpoint; empty: the embedded one
+   * @param poll how often the work list asks for new tasks
+   * @param people the people the embedded authorisation server signs in, by user name (demo; in production the
+   *     region's identity provider, which writes the same claims)
+   */
+  public record Console(
+      @DefaultValue("true") boolean enabled,
+      @NotBlank @DefaultValue("kf-console") String clientId,
+      @NotNull @DefaultValue java.util.List<String> redirectUris,
+      String authorizationEndpoint,
+      String tokenEndpoint,
+      @NotNull @DefaultValue("5s") Duration poll,
+      @Valid @NotNull @DefaultValue java.util.Map<String, Person> people) {
+
+    /**
+     * A person who signs in to the console.
+     *
+     * @param password in Spring's encoded form: {@code {bcrypt}...}, {@code {noop}...} for the demo people only
+     * @param name the name shown, and written into the audit trail
+     * @param role the party role the person works in
+     * @param organization the Organization the person works for
+     * @param practitionerRole the person's PractitionerRole, or empty
+     */
+    public record Person(
+        @NotBlank String password,
+        @NotBlank String name,
+        @NotNull dk.kfgateway.security.PartyRole role,
+        @NotBlank String organization,
+        String practitionerRole) {}
+  }
 
   /**
    * @param expiryCheck how often the gateway looks for consents whose period ran out, to put their open tasks on hold

@@ -9,8 +9,8 @@ import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Paging links belong to the client that made the search: a search's id ({@code _getpages}) is recorded with the
- * client it was answered to, in the table {@value #TABLE} (so every node knows it), and a next page is only served
+ * Paging links belong to the client that made the search (for a person signed in to the console: to that person,
+ * {@link Caller#party()}): a search's id ({@code _getpages}) is recorded with the client it was answered to, in the table {@value #TABLE} (so every node knows it), and a next page is only served
  * to that client. Anybody else gets HAPI's answer for an unknown or expired search (410), word for word. A search
  * that HAPI reuses for a second client with the same criteria is recorded for that client too.
  */
@@ -37,9 +37,9 @@ public class OwnedPages extends DatabaseBackedPagingProvider {
   public String storeResultList(RequestDetails request, IBundleProvider list) {
     String id = super.storeResultList(request, list);
     Caller.of(request).ifPresent(caller -> {
-      if (!owns(id, caller.clientId())) {
+      if (!owns(id, caller.party())) {
         jdbc.update("INSERT INTO " + TABLE + " (search_id, client_id, created) VALUES (?, ?, ?)", id,
-            caller.clientId(), Timestamp.from(clock.instant()));
+            caller.party(), Timestamp.from(clock.instant()));
       }
     });
     return id;
@@ -67,7 +67,7 @@ public class OwnedPages extends DatabaseBackedPagingProvider {
 
   /** The gateway's own calls (no caller) page freely; every client only through its own searches. */
   private boolean allowed(RequestDetails request, String id) {
-    boolean allowed = Caller.of(request).map(caller -> owns(id, caller.clientId())).orElse(true);
+    boolean allowed = Caller.of(request).map(caller -> owns(id, caller.party())).orElse(true);
     if (!allowed) {
       request.getUserData().put(REFUSED, id);
     }

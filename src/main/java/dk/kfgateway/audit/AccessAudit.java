@@ -42,7 +42,7 @@ public class AccessAudit {
   @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
   public boolean read(RequestDetails request, ResponseDetails response) {
     Optional<RequestKind> kind = RequestKind.reading(request.getRestOperationType(), request.getRequestType())
-        .or(() -> readOnlyBundle(request));
+        .or(() -> readOnlyBundle(request)).or(() -> operationWithoutRecordedWrites(request));
     Optional<Caller> caller = Caller.of(request);
     if (kind.isEmpty() || caller.isEmpty() || "AuditEvent".equals(request.getResourceName())) {
       return true;
@@ -120,6 +120,20 @@ public class AccessAudit {
     RestOperationTypeEnum operation = request.getRestOperationType();
     boolean bundle = operation == RestOperationTypeEnum.BATCH || operation == RestOperationTypeEnum.TRANSACTION;
     return bundle && !WriteAudit.wroteIn(request)
+        ? Optional.of(RequestKind.of(operation, request.getRequestType()))
+        : Optional.empty();
+  }
+
+  /**
+   * An operation called with POST whose changes the gateway stored on its own behalf (e.g. the secretariat's
+   * {@code $retry-delivery}) left no write record of the caller: it is audited like a read, naming what it answered.
+   */
+  private static Optional<RequestKind> operationWithoutRecordedWrites(RequestDetails request) {
+    RestOperationTypeEnum operation = request.getRestOperationType();
+    boolean extended = operation == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE
+        || operation == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE
+        || operation == RestOperationTypeEnum.EXTENDED_OPERATION_SERVER;
+    return extended && !WriteAudit.wroteIn(request)
         ? Optional.of(RequestKind.of(operation, request.getRequestType()))
         : Optional.empty();
   }

@@ -56,9 +56,22 @@ public record AuditRecord(
    * @param role the party's role, e.g. CLINIC
    * @param organization e.g. {@code Organization/kf-region-sjaelland}
    * @param practitionerRole the person's PractitionerRole reference, or null
+   * @param person the person signed in through the client (the console), or null for a client system
    */
-  public record Agent(String clientId, String role, String organization, String practitionerRole) {
+  public record Agent(String clientId, String role, String organization, String practitionerRole,
+      dk.kfgateway.security.Caller.Person person) {
     /** The gateway itself, e.g. putting tasks on hold when a consent is withdrawn. */
     public static final Agent GATEWAY = new Agent("kf-gateway", "GATEWAY", null, null);
+
+    /** A client system acting for itself. */
+    public Agent(String clientId, String role, String organization, String practitionerRole) {
+      this(clientId, role, organization, practitionerRole, null);
+    }
+
+    /** The caller of a request, with the person when one signed in. */
+    public static Agent of(dk.kfgateway.security.Caller caller) {
+      return new Agent(caller.clientId(), caller.role().name(), caller.organization(), caller.practitionerRole(),
+          caller.person());
+    }
   }
 }

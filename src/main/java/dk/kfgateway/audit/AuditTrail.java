@@ -29,9 +29,11 @@ public class AuditTrail {
    * later is named by display text until the next start).
    */
   private final java.util.Map<String, Boolean> storedAgents = new java.util.concurrent.ConcurrentHashMap<>();
+  private final CprNumbers cprs;
 
   public AuditTrail(DaoRegistry daos, PlatformTransactionManager transactions, Clock clock) {
     this.daos = daos;
+    this.cprs = new CprNumbers(daos);
     this.independent = new TransactionTemplate(transactions);
     this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
@@ -55,7 +57,7 @@ public class AuditTrail {
 
   private IdType store(AuditRecord record) {
     IFhirResourceDao<AuditEvent> dao = daos.getResourceDao(AuditEvent.class);
-    AuditEvent event = AuditEvents.of(record, Date.from(clock.instant()), this::isStored);
+    AuditEvent event = AuditEvents.of(record, Date.from(clock.instant()), this::isStored, cprs::of);
     return (IdType) dao.create(event, new SystemRequestDetails()).getId().toUnqualifiedVersionless();
   }
 

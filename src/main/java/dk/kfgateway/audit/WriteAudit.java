@@ -20,6 +20,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 public class WriteAudit {
 
   private static final String WRITES = WriteAudit.class.getName();
+  private static final String RECORDED = WriteAudit.class.getName() + ".recorded";
 
   private final AuditTrail trail;
 
@@ -29,13 +30,14 @@ public class WriteAudit {
 
   /** Whether this request's writes were recorded (a batch of reads only is audited as a read instead). */
   static boolean wroteIn(RequestDetails request) {
-    return request.getUserData().get(WRITES) != null;
+    return request.getUserData().get(WRITES) != null || request.getUserData().get(RECORDED) != null;
   }
 
   /** Any SERVER_ hook places this interceptor in the server's registry (see GatewayInterceptors). */
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
   public void start(RequestDetails request) {
     request.getUserData().remove(WRITES);
+    request.getUserData().remove(RECORDED);
   }
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
@@ -91,6 +93,7 @@ public class WriteAudit {
     writes.add(resource, action);
     if (!writes.isEmpty()) {
       trail.record(writes.toRecord());
+      request.getUserData().put(RECORDED, Boolean.TRUE);
     }
   }
 

@@ -34,8 +34,7 @@ final class Writes {
   }
 
   static AuditRecord.Agent agent(dk.kfgateway.security.Caller caller) {
-    return new AuditRecord.Agent(
-        caller.clientId(), caller.role().name(), caller.organization(), caller.practitionerRole());
+    return AuditRecord.Agent.of(caller);
   }
 
   boolean isEmpty() {

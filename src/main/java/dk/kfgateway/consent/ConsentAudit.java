@@ -40,6 +40,6 @@ class ConsentAudit {
   }
 
   static Agent agent(Caller caller) {
-    return new Agent(caller.clientId(), caller.role().name(), caller.organization(), caller.practitionerRole());
+    return Agent.of(caller);
   }
 }

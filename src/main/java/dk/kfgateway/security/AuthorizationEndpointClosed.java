@@ -5,27 +5,32 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Predicate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The embedded authorisation server serves client systems only (client credentials at the token endpoint), so its
- * authorisation endpoint, meant for people logging in through a browser, is closed: every request to it is answered
- * 400 {@code unsupported_response_type} (RFC 6749 §4.1.2.1), before Spring Authorization Server looks at it (which
- * answered a registered client id with 500, since no client has a redirect URI).
+ * The embedded authorisation server serves client systems with client credentials at the token endpoint, and people
+ * only through the console: its authorisation endpoint, meant for people signing in through a browser, is closed to
+ * every other client id: such a request is answered 400 {@code unsupported_response_type} (RFC 6749 §4.1.2.1), before
+ * Spring Authorization Server looks at it (which answered a registered client id with 500, since no client system has
+ * a redirect URI).
  */
 final class AuthorizationEndpointClosed extends OncePerRequestFilter {
 
   private final String authorizationEndpoint;
   private final String tokenEndpoint;
+  private final Predicate<String> signsPeopleIn;
 
-  AuthorizationEndpointClosed(String authorizationEndpoint, String tokenEndpoint) {
+  AuthorizationEndpointClosed(String authorizationEndpoint, String tokenEndpoint, Predicate<String> signsPeopleIn) {
     this.authorizationEndpoint = authorizationEndpoint;
     this.tokenEndpoint = tokenEndpoint;
+    this.signsPeopleIn = signsPeopleIn;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !authorizationEndpoint.equals(request.getRequestURI().substring(request.getContextPath().length()));
+    return !authorizationEndpoint.equals(request.getRequestURI().substring(request.getContextPath().length()))
+        || signsPeopleIn.test(request.getParameter("client_id"));
   }
 
   @Override

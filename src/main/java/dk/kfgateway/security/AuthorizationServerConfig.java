@@ -1,5 +1,7 @@
 package dk.kfgateway.security;
 
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dk.kfgateway.GatewayProperties;
@@ -20,14 +22,16 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The embedded authorisation server (Spring Authorization Server), on unless
  * {@code gateway.security.authorization-server.enabled=false}: a real token endpoint ({@code /oauth2/token}, client
  * credentials), its key set ({@code /oauth2/jwks}) and metadata ({@code /.well-known/oauth-authorization-server}), for
  * the demo, the tests and small installations. Its filter chain covers only its own endpoints and comes before the
- * API's. Its authorisation endpoint (browser log-in) is closed ({@link AuthorizationEndpointClosed}), and repeated
- * failed client authentications lock the client or address out for a while ({@link ClientAuthenticationThrottle}).
+ * API's. Its authorisation endpoint (browser sign-in) serves only the console's people, authorization code with PKCE
+ * ({@link PeopleSignIn}; closed to every other client, {@link AuthorizationEndpointClosed}), and repeated failed
+ * client authentications lock the client or address out for a while ({@link ClientAuthenticationThrottle}).
  */
 @Configuration
 @ConditionalOnProperty(
@@ -42,17 +46,28 @@ public class AuthorizationServerConfig {
       AuthorizationServerSettings settings, RegisteredClientRepository registered, Clock clock) throws Exception {
     OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
     ClientKeys keys = new ClientKeys(properties.security());
-    http.securityMatcher(server.getEndpointsMatcher())
+    ConsolePeople people = new ConsolePeople(properties.console());
+    http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), antMatcher(PeopleSignIn.PAGE),
+            antMatcher(PeopleSignIn.SIGN_OUT)))
         .addFilterAfter(new AuthorizationEndpointClosed(settings.getAuthorizationEndpoint(),
-            settings.getTokenEndpoint()), HeaderWriterFilter.class)
+            settings.getTokenEndpoint(), ((RegisteredClients) registered)::signsPeopleIn), HeaderWriterFilter.class)
         .addFilterAfter(throttle(properties.security().authorizationServer().lockout(), settings, registered, clock),
             AuthorizationEndpointClosed.class)
         .with(server, s -> s.tokenEndpoint(token -> token.accessTokenRequestConverter(new DefaultScopes()))
             .clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
                 .filter(JwtClientAssertionAuthenticationProvider.class::isInstance)
                 .forEach(p -> ((JwtClientAssertionAuthenticationProvider) p).setJwtDecoderFactory(keys)))))
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        .authorizeHttpRequests(requests -> requests.requestMatchers(antMatcher(PeopleSignIn.PAGE)).permitAll()
+            .anyRequest().authenticated());
+    if (people.isEmpty()) {
+      http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    } else {
+      GatewayProperties.Security.AuthorizationServer.Lockout lockout =
+          properties.security().authorizationServer().lockout();
+      PeopleSignIn.configure(http, people, settings.getAuthorizationEndpoint(), new SignInThrottle(PeopleSignIn.PAGE,
+          new FailedAuthentications(lockout.maxFailuresPerClient(), lockout.window(), clock),
+          new FailedAuthentications(lockout.maxFailuresPerAddress(), lockout.window(), clock)));
+    }
     return http.build();
   }
 
@@ -69,12 +84,12 @@ public class AuthorizationServerConfig {
 
   @Bean
   public RegisteredClientRepository registeredClientRepository(GatewayProperties properties) {
-    return new RegisteredClients(properties.security());
+    return new RegisteredClients(properties.security(), properties.console());
   }
 
   @Bean
-  public OAuth2AuthorizationService authorizationService() {
-    return new StatelessAuthorizationService();
+  public OAuth2AuthorizationService authorizationService(Clock clock) {
+    return new StatelessAuthorizationService(clock);
   }
 
   @Bean
@@ -91,6 +106,6 @@ public class AuthorizationServerConfig {
 
   @Bean
   public OAuth2TokenCustomizer<JwtEncodingContext> gatewayTokenCustomizer(GatewayProperties properties) {
-    return new GatewayTokenCustomizer(properties.security());
+    return new GatewayTokenCustomizer(properties.security(), new ConsolePeople(properties.console()));
   }
 }

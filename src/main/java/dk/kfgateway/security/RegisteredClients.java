@@ -16,8 +16,8 @@ import org.springframework.security.oauth2.server.authorization.settings.OAuth2T
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * The client systems of {@code gateway.security.clients} as the embedded authorisation server sees them: client
- * credentials only, authenticated by secret (HTTP Basic or form post) or by an RS384-signed assertion
+ * The client systems of {@code gateway.security.clients} as the embedded authorisation server sees them, and the
+ * console ({@code gateway.console}, the one client of people). Client systems: client credentials only, authenticated by secret (HTTP Basic or form post) or by an RS384-signed assertion
  * ({@code private_key_jwt}, {@link ClientKeys}), self-contained JWTs of the configured lifetime. Registration is
  * configuration: {@link #save} only takes a known client back.
  */
@@ -25,7 +25,7 @@ class RegisteredClients implements RegisteredClientRepository {
 
   private final Map<String, RegisteredClient> byClientId = new ConcurrentHashMap<>();
 
-  RegisteredClients(GatewayProperties.Security security) {
+  RegisteredClients(GatewayProperties.Security security, GatewayProperties.Console console) {
     TokenSettings tokens =
         TokenSettings.builder()
             .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
@@ -34,6 +34,30 @@ class RegisteredClients implements RegisteredClientRepository {
     security
         .clients()
         .forEach((id, client) -> byClientId.put(id, register(id, client, scopesOf(security, client), tokens)));
+    if (console.enabled()) {
+      byClientId.put(console.clientId(), console(console, tokens));
+    }
+  }
+
+  /**
+   * The console: a public client (a browser app keeps no secret) of people signing in, authorization code with PKCE
+   * only, back only to its registered addresses; no consent screen (the console is the gateway's own app). The
+   * token's scopes are those of the person's role ({@link PersonClaims}), so it registers none itself.
+   */
+  private static RegisteredClient console(GatewayProperties.Console console, TokenSettings tokens) {
+    return RegisteredClient.withId(console.clientId()).clientId(console.clientId())
+        .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+        .redirectUris(uris -> uris.addAll(console.redirectUris()))
+        .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+        .tokenSettings(tokens)
+        .build();
+  }
+
+  /** Whether people sign in through this client at the authorisation endpoint (the console). */
+  boolean signsPeopleIn(String clientId) {
+    RegisteredClient client = clientId == null ? null : byClientId.get(clientId);
+    return client != null && client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE);
   }
 
   /** The scopes a client may ask for: its own list, else those of its role. */

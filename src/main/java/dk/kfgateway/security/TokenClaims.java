@@ -19,6 +19,10 @@ public final class TokenClaims {
   public static final String ROLE = "kf_role";
   /** Optionally the PractitionerRole of the person behind the system, e.g. {@code PractitionerRole/secretary-kf}. */
   public static final String PRACTITIONER_ROLE = "kf_practitioner_role";
+  /** The user name of the person signed in through the client (the console); absent in a client system's token. */
+  public static final String PERSON = "kf_person";
+  /** The person's name (OpenID Connect's {@code name}), shown and audited. */
+  public static final String PERSON_NAME = "name";
   /** SMART scopes: a JSON array or a space-separated string (both occur in the wild). */
   public static final String SCOPE = "scope";
 
@@ -31,8 +35,14 @@ public final class TokenClaims {
     if (role.isEmpty() || organization == null) {
       return Optional.empty();
     }
-    return Optional.of(
-        new Caller(clientId(claims), role.get(), organization, text(claims.get(PRACTITIONER_ROLE)), scopes(claims)));
+    String person = text(claims.get(PERSON));
+    return Optional.of(new Caller(clientId(claims), role.get(), organization, text(claims.get(PRACTITIONER_ROLE)),
+        scopes(claims), person == null ? null : new Caller.Person(person, nameOf(person, claims))));
+  }
+
+  private static String nameOf(String person, Map<String, Object> claims) {
+    String name = text(claims.get(PERSON_NAME));
+    return name == null ? person : name;
   }
 
   /** {@code client_id} (RFC 9068), else {@code azp}, else {@code sub} (what the embedded server writes). */
