@@ -30,7 +30,7 @@ public final class AcknowledgementMessage {
 
   /**
    * @param errorCode a code of MedComAcknowledgementIssueDetails ({@code MSG_Mailbox_Out_Of_Operation}) for an error,
-   *     ignored for ok
+   *     or null; ignored for ok, as is {@code errorText}
    */
   public static Bundle answering(Bundle message, Acknowledgement.Code code, String errorCode, String errorText,
       Instant now) {
@@ -64,7 +64,8 @@ public final class AcknowledgementMessage {
       outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
           .setCode(code == Acknowledgement.Code.TRANSIENT_ERROR ? OperationOutcome.IssueType.TRANSIENT
               : OperationOutcome.IssueType.PROCESSING)
-          .setDetails(new CodeableConcept(new Coding(ERROR_CODES, errorCode, null)).setText(errorText));
+          .setDetails((errorCode == null ? new CodeableConcept() : new CodeableConcept(new Coding(ERROR_CODES,
+              errorCode, null))).setText(errorText));
       header.getResponse().setDetails(ref(outcome));
       add(ack, outcome);
     }
