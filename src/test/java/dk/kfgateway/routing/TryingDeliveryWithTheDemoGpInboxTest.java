@@ -28,7 +28,7 @@ class TryingDeliveryWithTheDemoGpInboxTest extends GatewayIntegrationTest {
         "certificate-copy").getStatus() == org.hl7.fhir.r4.model.Communication.CommunicationStatus.COMPLETED);
 
     assertThat(inbox().statusCode()).isEqualTo(200);
-    assertThat(inbox().body()).contains(referral + ".", "\"acknowledgement\":\"ok\"", "examination-results");
+    assertThat(inbox().body()).contains(referral + "\"", "\"acknowledgement\":\"ok\"", "examination-results");
   }
 
   @Test

@@ -117,7 +117,7 @@ public final class CareCommunicationMessage {
 
   private static String text(Source source) {
     Kind kind = kind(source.kind());
-    return kind.text() + " (" + kind.source() + "). Sag i Klinisk Funktion: " + source.caseReference() + ".";
+    return kind.text() + " (" + kind.source() + "). Sagen i Klinisk Funktion: " + source.caseReference();
   }
 
   private static MessageHeader header(Source source, Organization sender, Organization receiver,

@@ -75,11 +75,18 @@ public final class MedComValidator {
     this.validator.setValidateAgainstStandardSchematron(false);
   }
 
-  /** The errors of a message Bundle against {@code profile}; empty when it conforms (warnings do not count). */
+  /**
+   * The errors of a message Bundle against {@code profile}; empty when it conforms (warnings do not count). Never
+   * throws for what a sender put in the Bundle: a message the validator cannot even process is one error.
+   */
   public List<Finding> errors(Bundle message, String profile) {
-    return validator.validateWithResult(message, new ValidationOptions().addProfile(profile)).getMessages().stream()
-        .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
-        .map(MedComValidator::finding).toList();
+    try {
+      return validator.validateWithResult(message, new ValidationOptions().addProfile(profile)).getMessages().stream()
+          .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+          .map(MedComValidator::finding).toList();
+    } catch (RuntimeException e) {
+      return List.of(new Finding("Bundle", "the message could not be validated: " + e.getMessage(), null));
+    }
   }
 
   /** Validates the official examples of both message kinds once, so snapshots and caches exist before the first use. */
