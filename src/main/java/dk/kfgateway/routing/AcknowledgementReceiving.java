@@ -1,5 +1,6 @@
 package dk.kfgateway.routing;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -19,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@code POST /fhir/$process-message}: a GP system's MedCom Acknowledgement of a message the gateway sent it, when it
  * did not answer in the HTTP response. Only a GP system (role GP) may post, and only about messages sent to its own
- * clinic. The Bundle must conform to the Acknowledgement profile (ROUTE-007) and answer such a message (ROUTE-008);
+ * clinic. The Bundle must conform to the Acknowledgement profile (ROUTE-007) and answer such a message, coming from
+ * the organisation it was addressed to (ROUTE-008);
  * then {@link DeliveryOutcomes} records it in one transaction, with the outbox row locked. A duplicate changes nothing
  * and is answered 200 as well, so that a GP system may safely post it again.
  */
@@ -30,14 +32,16 @@ public class AcknowledgementReceiving {
   private final DeliveryOutcomes outcomes;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final FhirContext fhir;
 
   AcknowledgementReceiving(MedComValidator validator, Outbox outbox, DeliveryOutcomes outcomes,
-      PlatformTransactionManager transactions, Clock clock) {
+      PlatformTransactionManager transactions, Clock clock, FhirContext fhir) {
     this.validator = validator;
     this.outbox = outbox;
     this.outcomes = outcomes;
     this.transactions = new TransactionTemplate(transactions);
     this.clock = clock;
+    this.fhir = fhir;
   }
 
   @Operation(name = "$process-message", idempotent = false)
@@ -61,6 +65,12 @@ public class AcknowledgementReceiving {
           .orElseThrow(() -> Refusals.toException(Verdict.refused(RoutingRules.ACKNOWLEDGEMENT_MATCHES,
               "The gateway sent no message with MessageHeader.id " + ack.answers() + " to " + clinic
                   + " (MessageHeader.response.identifier)", "MessageHeader.response.identifier")));
+      if (entry.message() != null && !ack.acknowledges(fhir.newJsonParser().parseResource(Bundle.class,
+          entry.message()))) {
+        throw Refusals.toException(Verdict.refused(RoutingRules.ACKNOWLEDGEMENT_MATCHES, "The acknowledgement's "
+            + "sender (MessageHeader.sender) is not the GP clinic the message was sent to: it must carry the clinic's "
+            + "SOR code or EAN location number", "MessageHeader.sender"));
+      }
       return outcomes.acknowledged(entry, ack, clock.instant(), false);
     }));
     OperationOutcome outcome = new OperationOutcome();

@@ -127,7 +127,7 @@ public class Dispatcher {
 
   /**
    * The acknowledgement in a 2xx answer, when there is one: it must conform to MedCom's Acknowledgement profile and
-   * answer this message, else the attempt failed (and is made again).
+   * answer this message, from the clinic it went to, else the attempt failed (and is made again).
    */
   private Attempt answer(Outbox.Entry entry, String body) {
     if (body == null || body.isBlank() || !body.contains("\"MessageHeader\"")) {
@@ -141,7 +141,8 @@ public class Dispatcher {
     }
     List<MedComValidator.Finding> errors = medcom.errors(bundle, MedComValidator.ACKNOWLEDGEMENT);
     Optional<Acknowledgement> ack = Acknowledgement.read(bundle);
-    if (!errors.isEmpty() || ack.isEmpty() || !entry.header().equals(ack.get().answers())) {
+    if (!errors.isEmpty() || ack.isEmpty()
+        || !ack.get().acknowledges(fhir.newJsonParser().parseResource(Bundle.class, entry.message()))) {
       return Attempt.transientFailure("the answer of " + entry.endpoint() + " is not a MedCom Acknowledgement of "
           + "MessageHeader/" + entry.header() + (errors.isEmpty() ? "" : ": " + errors.get(0)));
     }

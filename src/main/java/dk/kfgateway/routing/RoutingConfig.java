@@ -117,8 +117,10 @@ public class RoutingConfig {
   /** {@code POST /fhir/$process-message}: the GP systems' MedCom Acknowledgements posted after the fact. */
   @Bean
   public AcknowledgementReceiving acknowledgementReceiving(MedComValidator medcom, Outbox outbox,
-      DeliveryOutcomes outcomes, PlatformTransactionManager transactions, Clock clock, RestfulServer server) {
-    AcknowledgementReceiving receiving = new AcknowledgementReceiving(medcom, outbox, outcomes, transactions, clock);
+      DeliveryOutcomes outcomes, PlatformTransactionManager transactions, Clock clock, RestfulServer server,
+      FhirContext fhir) {
+    AcknowledgementReceiving receiving =
+        new AcknowledgementReceiving(medcom, outbox, outcomes, transactions, clock, fhir);
     server.registerProvider(receiving);
     return receiving;
   }

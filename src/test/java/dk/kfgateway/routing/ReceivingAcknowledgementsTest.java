@@ -101,6 +101,21 @@ class ReceivingAcknowledgementsTest extends AcknowledgementHttpTest {
     }
 
     @Test
+    void anAcknowledgementFromAnotherOrganisationThanTheMessageWentTo() { // Lægerne Strandvej's identifiers
+      Sent sent = sent(Reply.LATER, Reply.LATER, Reply.LATER);
+      Bundle ack = adapted(OfficialExamples.ACKNOWLEDGEMENT_OK, sent);
+      resources(ack, Organization.class).forEach(o -> o.getIdentifier().forEach(i -> i.setValue(
+          i.getValue().replace("900000000012345", "900000000012346").replace("5790000000029", "5790000000036")
+              .replace("099991", "099992"))));
+
+      HttpResponse<String> posted = post(GP_SYSTEM, ack);
+
+      assertRefused(posted, 422, "ROUTE-008");
+      assertThat(posted.body()).contains("MessageHeader.sender");
+      assertThat(sent.copy().getStatus()).isEqualTo(CommunicationStatus.INPROGRESS);
+    }
+
+    @Test
     void anotherGpSystemAcknowledgingAMessageSentToNordvej() {
       Sent sent = sent(Reply.LATER, Reply.LATER, Reply.LATER);
 

@@ -59,6 +59,21 @@ public record Acknowledgement(String id, String answers, Code code, String reaso
         Code.of(header.getResponse().getCode()), reason, sender));
   }
 
+  /**
+   * True when this acknowledges that message: it names the message's MessageHeader.id, and comes from the
+   * organisation the message was addressed to (one of its identifiers, SOR code or EAN location number).
+   */
+  public boolean acknowledges(Bundle message) {
+    if (!(message.getEntryFirstRep().getResource() instanceof MessageHeader header)
+        || !header.getIdElement().getIdPart().equals(answers)) {
+      return false;
+    }
+    return resolve(message, header.getDestinationFirstRep().getReceiver(), Organization.class)
+        .map(receiver -> receiver.getIdentifier().stream().map(Identifier::getValue)
+            .anyMatch(senderIdentifiers::contains))
+        .orElse(false);
+  }
+
   private static String reason(OperationOutcome outcome) {
     return outcome.getIssue().stream().map(issue -> {
       String codes = issue.getDetails().getCoding().stream().map(c -> c.getCode()).collect(Collectors.joining(", "));

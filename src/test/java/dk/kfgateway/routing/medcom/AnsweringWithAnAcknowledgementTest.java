@@ -26,6 +26,7 @@ class AnsweringWithAnAcknowledgementTest {
     assertThat(read.answers()).isEqualTo(((MessageHeader) message.getEntryFirstRep().getResource()).getIdPart());
     assertThat(read.code()).isEqualTo(code);
     assertThat(read.senderIdentifiers()).contains("900000000012345", "5790000000029");
+    assertThat(read.acknowledges(message)).isTrue();
     if (code != Acknowledgement.Code.OK) {
       assertThat(read.reason()).contains("MSG_Mailbox_Out_Of_Operation", "Indbakken er lukket");
     }
