@@ -66,6 +66,15 @@ class CopyWriter {
     return written;
   }
 
+  /** A new, validated MedCom message for a stored GP copy, made from the copy's references and today's data. */
+  GpMessage.Written messageAgain(Communication copy, String agent, Instant now) {
+    Case aCase = new Case(copy.getBasedOnFirstRep().getReference(), copy.getAboutFirstRep().getReference(),
+        copy.getPayloadFirstRep().getContentReference().getReference(), copy.getSubject().getReference(),
+        copy.getSender().getReference(), null, null, Optional.of(copy.getRecipientFirstRep().getReference()));
+    CopyCategory kind = CopyCategory.fromCode(copy.getCategoryFirstRep().getCodingFirstRep().getCode());
+    return messages.write(aCase, kind, agent, now);
+  }
+
   private Communication communication(Case aCase, Copy copy, List<String> notes, Instant sent) {
     Communication c = new Communication();
     c.getMeta().addProfile(Ig.structureDefinition(Ig.COMMUNICATION));

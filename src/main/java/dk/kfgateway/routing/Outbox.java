@@ -142,9 +142,13 @@ public class Outbox {
         error.length() > 1000 ? error.substring(0, 1000) : error, id);
   }
 
-  /** Makes a dead letter of this Communication due again, with a fresh count; false when there is none. */
-  public boolean retry(String communication, Instant now) {
-    return jdbc.update("UPDATE " + TABLE + " SET state = 'PENDING', attempts = 0, next_attempt = ? "
-        + "WHERE communication = ? AND state = 'DEAD'", now.toEpochMilli(), communication) > 0;
+  /**
+   * Makes a dead letter of this Communication due again as a new message (its id, MessageHeader.id and JSON), with a
+   * fresh count; false when there is none.
+   */
+  public boolean retry(String communication, String id, String header, String message, Instant now) {
+    return jdbc.update("UPDATE " + TABLE + " SET id = ?, header_id = ?, message = ?, state = 'PENDING', attempts = 0, "
+        + "next_attempt = ?, last_error = NULL WHERE communication = ? AND state = 'DEAD'", id, header, message,
+        now.toEpochMilli(), communication) > 0;
   }
 }

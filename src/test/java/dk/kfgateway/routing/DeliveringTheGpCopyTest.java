@@ -80,13 +80,15 @@ class DeliveringTheGpCopyTest extends RoutingHttpTest {
     assertThat(deadLetters.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
         .contains(dead.getIdElement().getIdPart());
 
+    String given = NORDVEJ.arrivals(referral.cpr()).get(0).bundleId();
     NORDVEJ.recover(referral.cpr());
     HttpResponse<String> retried =
         cases.post(Cases.SECRETARIAT, "/Communication/" + dead.getIdElement().getIdPart() + "/$retry-delivery");
 
     assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
     awaitCopyIn(taskId, CommunicationStatus.COMPLETED);
-    assertThat(NORDVEJ.kept(referral.cpr())).hasSize(1);
+    assertThat(NORDVEJ.kept(referral.cpr())).as("a retry is a new message, made again").singleElement()
+        .satisfies(kept -> assertThat(kept.bundleId()).isNotEqualTo(given));
   }
 
   @Test
