@@ -15,7 +15,6 @@ import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Communication.CommunicationPayloadComponent;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Organization;
@@ -67,16 +66,16 @@ public final class CareCommunicationMessage {
 
   /** The message; its Bundle.id is {@code messageId}. */
   public static Bundle of(String messageId, Source source) {
-    Organization sender = organization(source.sender());
-    Organization receiver = organization(source.receiver());
-    Patient patient = patient(source.patient());
+    Organization sender = MedComParties.organization(source.sender());
+    Organization receiver = MedComParties.organization(source.receiver());
+    Patient patient = MedComParties.patient(source.patient());
     Bundle bundle = new Bundle().setType(Bundle.BundleType.MESSAGE).setTimestamp(Date.from(source.sent()));
     bundle.setId(messageId);
     bundle.getMeta().addProfile(MedComValidator.CARE_COMMUNICATION);
     Communication communication = communication(source, patient);
     MessageHeader header = header(source, sender, receiver, communication);
-    Optional<PractitionerRole> role = source.signer().map(s -> role(s.role(), s.person()));
-    Optional<Practitioner> person = source.signer().map(s -> practitioner(s.person()));
+    Optional<PractitionerRole> role = source.signer().map(s -> MedComParties.role(s.role(), s.person()));
+    Optional<Practitioner> person = source.signer().map(s -> MedComParties.practitioner(s.person()));
     Reference author = role.map(r -> ref(r)).orElse(null);
     String phone = phoneOf(source.sender());
     communication.addPayload(segment(source.sent(), sender, author, phone)
@@ -184,47 +183,6 @@ public final class CareCommunicationMessage {
     return provenance;
   }
 
-  /** A MedComMessagingOrganization: SOR code and EAN location number (GLN), and the ydernummer of a GP clinic. */
-  private static Organization organization(Organization stored) {
-    Organization org = new Organization().setName(stored.getName());
-    org.setId(uuid());
-    org.getMeta().addProfile(MESSAGING + "medcom-messaging-organization");
-    identifier(stored, Ig.EAN).ifPresent(ean -> org.addIdentifier().setSystem(GLN).setValue(ean));
-    identifier(stored, Ig.SOR).ifPresent(sor -> org.addIdentifier().setSystem(Ig.SOR).setValue(sor));
-    identifier(stored, Ig.YDERNUMMER).ifPresent(y -> org.addIdentifier().setSystem(Ig.YDERNUMMER).setValue(y));
-    return org;
-  }
-
-  private static Patient patient(Patient stored) {
-    Patient patient = new Patient();
-    patient.setId(uuid());
-    patient.getMeta().addProfile(CORE + "medcom-core-patient");
-    stored.getIdentifier().stream().filter(i -> Ig.CPR.equals(i.getSystem())).findFirst()
-        .ifPresent(cpr -> patient.addIdentifier().setSystem(Ig.CPR).setValue(cpr.getValue()));
-    stored.getName().stream().findFirst().ifPresent(name -> patient.addName(officialName(name)));
-    return patient;
-  }
-
-  private static PractitionerRole role(PractitionerRole stored, Practitioner person) {
-    PractitionerRole role = new PractitionerRole();
-    role.setId(uuid());
-    role.getMeta().addProfile(CORE + "medcom-core-practitionerrole");
-    boolean authorised = person.getIdentifier().stream().anyMatch(i -> Ig.AUTHORISATION_ID.equals(i.getSystem()));
-    role.addCode(authorised
-        ? new CodeableConcept(new Coding(TERMINOLOGY + "medcom-core-PractitionerRolesAutorisationsregistret", "laege",
-            null))
-        : new CodeableConcept().setText(stored.getCodeFirstRep().getCodingFirstRep().getCode()));
-    return role;
-  }
-
-  private static Practitioner practitioner(Practitioner stored) {
-    Practitioner person = new Practitioner();
-    person.setId(uuid());
-    person.getMeta().addProfile(CORE + "medcom-core-practitioner");
-    stored.getName().stream().findFirst().ifPresent(name -> person.addName(name.copy().setUse(null)));
-    return person;
-  }
-
   /** Links the role to its person once both have their message ids. */
   private static void add(Bundle bundle, Resource resource) {
     if (resource instanceof Practitioner person) {
@@ -236,18 +194,9 @@ public final class CareCommunicationMessage {
         .setResource(resource);
   }
 
-  private static HumanName officialName(HumanName name) {
-    return new HumanName().setUse(HumanName.NameUse.OFFICIAL).setFamily(name.getFamily()).setGiven(name.getGiven());
-  }
-
   private static String sor(Organization org) {
     return org.getIdentifier().stream().filter(i -> Ig.SOR.equals(i.getSystem())).map(Identifier::getValue)
         .findFirst().orElse("");
-  }
-
-  private static Optional<String> identifier(Organization org, String system) {
-    return org.getIdentifier().stream().filter(i -> system.equals(i.getSystem()) && i.hasValue())
-        .map(Identifier::getValue).findFirst();
   }
 
   private static String phoneOf(Organization org) {
@@ -259,7 +208,7 @@ public final class CareCommunicationMessage {
     return new Reference(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
   }
 
-  private static String uuid() {
+  static String uuid() {
     return UUID.randomUUID().toString();
   }
 }
