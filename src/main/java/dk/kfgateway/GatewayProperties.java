@@ -105,6 +105,8 @@ public record GatewayProperties(
    * @param initialBackoff wait after the first failure; doubled after each further failure
    * @param maxBackoff the longest wait between two attempts
    * @param timeout connect and answer timeout of one delivery
+   * @param acknowledgementTimeout how long the GP system may take to post its MedCom Acknowledgement of a message it
+   *     took without one; then the same message is sent again (an attempt)
    */
   public record Routing(
       @NotNull @DefaultValue java.util.Map<String, String> endpoints,
@@ -115,7 +117,8 @@ public record GatewayProperties(
       @Min(1) @DefaultValue("8") int maxAttempts,
       @NotNull @DefaultValue("10s") Duration initialBackoff,
       @NotNull @DefaultValue("1h") Duration maxBackoff,
-      @NotNull @DefaultValue("10s") Duration timeout) {}
+      @NotNull @DefaultValue("10s") Duration timeout,
+      @NotNull @DefaultValue("15m") Duration acknowledgementTimeout) {}
 
   /**
    * @param dataDir folder of the embedded H2 database (used by the default {@code spring.datasource.url})

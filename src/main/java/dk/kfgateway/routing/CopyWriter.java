@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -20,7 +19,8 @@ import org.hl7.fhir.r4.model.Reference;
 
 /**
  * Writes a routing plan in the caller's transaction: one Communication per copy (all with the same {@code sent}), an
- * outbox row for each GP copy that is pushed, and one Provenance naming who completed what and where each copy went.
+ * outbox row with its validated MedCom message for each GP copy that is pushed, and one Provenance naming who
+ * completed what and where each copy went.
  */
 class CopyWriter {
 
@@ -34,12 +34,17 @@ class CopyWriter {
   private final DaoRegistry daos;
   private final Outbox outbox;
   private final Function<String, Optional<String>> endpoints;
+  private final GpMessage messages;
 
-  /** @param endpoints the message endpoint of a GP Organization id, when its copies are pushed */
-  CopyWriter(DaoRegistry daos, Outbox outbox, Function<String, Optional<String>> endpoints) {
+  /**
+   * @param endpoints the message endpoint of a GP Organization id, when its copies are pushed
+   * @param messages makes each pushed copy's MedCom message, refusing one that does not conform
+   */
+  CopyWriter(DaoRegistry daos, Outbox outbox, Function<String, Optional<String>> endpoints, GpMessage messages) {
     this.daos = daos;
     this.outbox = outbox;
     this.endpoints = endpoints;
+    this.messages = messages;
   }
 
   /** Writes the copies; returns their references. {@code agent} is who completed (a PractitionerRole or Organization). */
@@ -51,12 +56,23 @@ class CopyWriter {
           .getId().toUnqualifiedVersionless().getValue();
       written.add(id);
       if (communication.getStatus() == CommunicationStatus.INPROGRESS) {
-        outbox.add(UUID.randomUUID().toString(), id, aCase.gp().orElseThrow(), endpoint(aCase).orElseThrow(), sent);
+        GpMessage.Written message = messages.write(aCase, copy.category(), agent, sent);
+        outbox.add(message.id(), id, aCase.gp().orElseThrow(), endpoint(aCase).orElseThrow(), message.header(),
+            message.json(), sent);
       }
     }
     daos.getResourceDao(Provenance.class).create(provenance(aCase, written, notes, sent, agent),
         new SystemRequestDetails());
     return written;
+  }
+
+  /** A new, validated MedCom message for a stored GP copy, made from the copy's references and today's data. */
+  GpMessage.Written messageAgain(Communication copy, String agent, Instant now) {
+    Case aCase = new Case(copy.getBasedOnFirstRep().getReference(), copy.getAboutFirstRep().getReference(),
+        copy.getPayloadFirstRep().getContentReference().getReference(), copy.getSubject().getReference(),
+        copy.getSender().getReference(), null, null, Optional.of(copy.getRecipientFirstRep().getReference()));
+    CopyCategory kind = CopyCategory.fromCode(copy.getCategoryFirstRep().getCodingFirstRep().getCode());
+    return messages.write(aCase, kind, agent, now);
   }
 
   private Communication communication(Case aCase, Copy copy, List<String> notes, Instant sent) {

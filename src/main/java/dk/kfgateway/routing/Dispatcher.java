@@ -1,77 +1,64 @@
 package dk.kfgateway.routing;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import dk.kfgateway.audit.AuditRecord;
-import dk.kfgateway.audit.AuditTrail;
+import dk.kfgateway.routing.medcom.Acknowledgement;
+import dk.kfgateway.routing.medcom.MedComValidator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Communication;
-import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
-import org.hl7.fhir.r4.model.DocumentReference;
-import org.hl7.fhir.r4.model.Organization;
-import org.hl7.fhir.r4.model.Patient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox: each round claims due rows one by one (row lock, skipped by other nodes), posts the message
- * Bundle to the GP system's endpoint while holding the lock, and records the outcome in the same transaction: a 2xx
- * answer acknowledges (the Communication becomes completed), anything else is retried after an exponentially growing
- * wait, and after the configured number of failures the copy becomes a dead letter (Communication stopped) that the
- * secretariat sees and can retry. At least once: a node that dies mid-delivery leaves the row due again, and the
- * receiver deduplicates on the Bundle id. Each body is signed ({@link DeliverySignature}), so that the demo GP inbox
- * can tell the gateway's deliveries from anybody else's posts.
+ * Delivers the outbox: each round claims due rows one by one (row lock, skipped by other nodes), posts the stored
+ * MedCom message to the GP system's endpoint while holding the lock, and records the outcome in the same transaction
+ * ({@link DeliveryOutcomes}): an Acknowledgement in the answer settles it at once; a 2xx without one means the GP
+ * system acknowledges later ({@code $process-message}), and without that in time the message is sent again; a
+ * failure is retried after an exponentially growing wait. At least once: a node that dies mid-delivery leaves the row
+ * due again, and the receiver deduplicates on the Bundle and MessageHeader ids, which every attempt repeats. Each body
+ * is signed ({@link DeliverySignature}), so that the demo GP inbox can tell the gateway's deliveries from anybody
+ * else's posts.
  */
 public class Dispatcher {
-
-  /** How deliveries are paced. */
-  record Pacing(int batchSize, int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration timeout) {}
 
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
   private final Outbox outbox;
-  private final DaoRegistry daos;
-  private final RoutingRecords records;
+  private final DeliveryOutcomes outcomes;
   private final TransactionTemplate transactions;
-  private final AuditTrail audit;
   private final FhirContext fhir;
-  private final Pacing pacing;
+  private final MedComValidator medcom;
   private final Clock clock;
   private final HttpClient http;
   private final DeliverySignature signature;
 
-  Dispatcher(Outbox outbox, DaoRegistry daos, PlatformTransactionManager transactionManager, AuditTrail audit,
-      FhirContext fhir, Pacing pacing, Clock clock, DeliverySignature signature) {
+  Dispatcher(Outbox outbox, DeliveryOutcomes outcomes,
+      PlatformTransactionManager transactionManager, FhirContext fhir, MedComValidator medcom, Clock clock,
+      DeliverySignature signature) {
     this.outbox = outbox;
-    this.daos = daos;
-    this.records = new RoutingRecords(daos);
+    this.outcomes = outcomes;
     this.transactions = new TransactionTemplate(transactionManager);
-    this.audit = audit;
     this.fhir = fhir;
-    this.pacing = pacing;
+    this.medcom = medcom;
     this.clock = clock;
-    this.http = HttpClient.newBuilder().connectTimeout(pacing.timeout()).build();
+    this.http = HttpClient.newBuilder().connectTimeout(outcomes.pacing().timeout()).build();
     this.signature = signature;
   }
 
   /** One round: delivers up to the batch size of due copies; returns how many were attempted. */
   public int deliverDue() {
     int attempted = 0;
-    while (attempted < pacing.batchSize() && Boolean.TRUE.equals(transactions.execute(status -> deliverNext()))) {
+    while (attempted < outcomes.pacing().batchSize()
+        && Boolean.TRUE.equals(transactions.execute(status -> deliverNext()))) {
       attempted++;
     }
     return attempted;
@@ -84,63 +71,51 @@ public class Dispatcher {
       return false;
     }
     Outbox.Entry entry = claimed.get();
-    Communication communication = records.read(entry.communication(), Communication.class);
-    Attempt attempt = attempt(entry, communication, now);
-    String error = attempt.error();
-    boolean dead = error != null && (attempt.permanent() || entry.attempts() + 1 >= pacing.maxAttempts());
-    if (error == null) {
-      outbox.delivered(entry.id(), now);
-      settle(communication, CommunicationStatus.COMPLETED, null);
-    } else {
-      outbox.failed(entry.id(), error, now, backoff(entry.attempts() + 1), dead);
-      if (dead) {
-        settle(communication, CommunicationStatus.STOPPED, (attempt.permanent()
-            ? "The GP system refused the message (" + error + "), so it was not tried again"
-            : "Delivery to the GP system failed " + pacing.maxAttempts() + " times (last: " + error + ")")
-            + "; the secretariat can retry with $retry-delivery");
+    if (entry.message() == null) {
+      outcomes.withoutMessage(entry, now);
+    } else if (!outcomes.gaveUpWaiting(entry, now)) {
+      Attempt attempt = attempt(entry);
+      if (attempt.acknowledgement() != null) {
+        outcomes.acknowledged(entry, attempt.acknowledgement(), now, true);
+      } else if (attempt.error() == null) {
+        outcomes.awaitingAcknowledgement(entry, now);
+      } else {
+        outcomes.attemptFailed(entry, attempt.error(), attempt.permanent(), now);
       }
-    }
-    if (error == null || dead) {
-      audit.record(new AuditRecord("E", "delivery", error == null ? AuditRecord.Outcome.SUCCESS
-          : AuditRecord.Outcome.FAILED, AuditRecord.Agent.GATEWAY, communication.getSubject().getReference(), null,
-          List.of(entry.communication()), error == null ? "delivered to " + entry.recipient() : error));
     }
     return true;
   }
 
   /**
-   * How one attempt went: no error when acknowledged (2xx). A 4xx other than 408, 425 and 429 is the receiver refusing
-   * this very message, which sending it again cannot change: permanent, a dead letter at once.
+   * How one attempt went: an acknowledgement of this very message in the answer; taken without one (2xx, no error);
+   * or an error. A 4xx other than 408, 425 and 429 is the receiver refusing this very message, which sending it again
+   * cannot change: permanent, a dead letter at once.
    */
-  record Attempt(String error, boolean permanent) {
-    static final Attempt ACKNOWLEDGED = new Attempt(null, false);
+  record Attempt(Acknowledgement acknowledgement, String error, boolean permanent) {
+    static final Attempt TAKEN = new Attempt(null, null, false);
 
     static Attempt of(int status, String endpoint) {
       boolean refused = status / 100 == 4 && status != 408 && status != 425 && status != 429;
-      return status / 100 == 2 ? ACKNOWLEDGED : new Attempt("HTTP " + status + " from " + endpoint, refused);
+      return status / 100 == 2 ? TAKEN : new Attempt(null, "HTTP " + status + " from " + endpoint, refused);
     }
 
     static Attempt transientFailure(String error) {
-      return new Attempt(error, false);
+      return new Attempt(null, error, false);
     }
   }
 
-  /** Posts the message and says how it went. */
-  private Attempt attempt(Outbox.Entry entry, Communication communication, Instant now) {
-    String gp = entry.recipient();
+  /** Posts the stored message and says how it went. */
+  private Attempt attempt(Outbox.Entry entry) {
     String endpoint = entry.endpoint();
     try {
-      Bundle message = GpMessage.of(entry.id(), communication,
-          records.read(communication.getPayloadFirstRep().getContentReference().getReference(), DocumentReference.class),
-          records.read(communication.getSubject().getReference(), Patient.class),
-          records.read(communication.getSender().getReference(), Organization.class),
-          records.read(gp, Organization.class), endpoint, now);
-      byte[] body = fhir.newJsonParser().encodeResourceToString(message).getBytes(StandardCharsets.UTF_8);
-      HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(pacing.timeout())
+      byte[] body = entry.message().getBytes(StandardCharsets.UTF_8);
+      HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(outcomes.pacing().timeout())
           .header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
           .header(DeliverySignature.HEADER, signature.sign(body))
           .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-      return Attempt.of(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), endpoint);
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      Attempt attempt = Attempt.of(response.statusCode(), endpoint);
+      return attempt == Attempt.TAKEN ? answer(entry, response.body()) : attempt;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Attempt.transientFailure("interrupted");
@@ -150,15 +125,27 @@ public class Dispatcher {
     }
   }
 
-  /** Wait after the n-th failure: initial, 2x, 4x ... at most the maximum. */
-  Duration backoff(int failures) {
-    Duration wait = pacing.initialBackoff().multipliedBy(1L << Math.min(failures - 1, 30));
-    return wait.compareTo(pacing.maxBackoff()) > 0 || wait.isNegative() ? pacing.maxBackoff() : wait;
-  }
-
-  private void settle(Communication communication, CommunicationStatus status, String reason) {
-    communication.setStatus(status);
-    communication.setStatusReason(reason == null ? null : new CodeableConcept().setText(reason));
-    daos.getResourceDao(Communication.class).update(communication, new SystemRequestDetails());
+  /**
+   * The acknowledgement in a 2xx answer, when there is one: it must conform to MedCom's Acknowledgement profile and
+   * answer this message, from the clinic it went to, else the attempt failed (and is made again).
+   */
+  private Attempt answer(Outbox.Entry entry, String body) {
+    if (body == null || body.isBlank() || !body.contains("\"MessageHeader\"")) {
+      return Attempt.TAKEN;
+    }
+    Bundle bundle;
+    try {
+      bundle = fhir.newJsonParser().parseResource(Bundle.class, body);
+    } catch (RuntimeException e) {
+      return Attempt.transientFailure("the answer of " + entry.endpoint() + " is not a FHIR Bundle: " + e.getMessage());
+    }
+    List<MedComValidator.Finding> errors = medcom.errors(bundle, MedComValidator.ACKNOWLEDGEMENT);
+    Optional<Acknowledgement> ack = Acknowledgement.read(bundle);
+    if (!errors.isEmpty() || ack.isEmpty()
+        || !ack.get().acknowledges(fhir.newJsonParser().parseResource(Bundle.class, entry.message()))) {
+      return Attempt.transientFailure("the answer of " + entry.endpoint() + " is not a MedCom Acknowledgement of "
+          + "MessageHeader/" + entry.header() + (errors.isEmpty() ? "" : ": " + errors.get(0)));
+    }
+    return new Attempt(ack.get(), null, false);
   }
 }

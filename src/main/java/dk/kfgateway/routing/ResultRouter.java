@@ -83,6 +83,12 @@ class ResultRouter {
     return writer.write(aCase, plan.copies(), plan.notes(), now, agent(Optional.of(caller), aCase));
   }
 
+  /** A new MedCom message for a GP copy whose delivery was given up, when the secretariat sends it again. */
+  GpMessage.Written messageAgain(org.hl7.fhir.r4.model.Communication copy, Caller caller, Instant now) {
+    return writer.messageAgain(copy, caller.practitionerRole() != null ? caller.practitionerRole()
+        : caller.organization(), now);
+  }
+
   static Optional<Reference> resultOf(Task task) {
     return task.getOutput().stream().filter(o -> o.getValue() instanceof Reference)
         .map(o -> (Reference) o.getValue())

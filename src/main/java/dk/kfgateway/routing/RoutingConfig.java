@@ -7,6 +7,8 @@ import dk.kfgateway.GatewayProperties;
 import dk.kfgateway.audit.AuditTrail;
 import dk.kfgateway.fhir.GatewayInterceptors;
 import dk.kfgateway.ig.ImplementationGuide;
+import dk.kfgateway.routing.medcom.MedComValidator;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -54,14 +56,14 @@ public class RoutingConfig {
 
   @Bean
   ResultRouter resultRouter(RoutingTable table, DaoRegistry daos, Outbox outbox, GpContactConsent consent,
-      GatewayProperties properties, Environment environment, Clock clock) {
+      GatewayProperties properties, Environment environment, Clock clock, MedComValidator medcom, FhirContext fhir) {
     GatewayProperties.Routing routing = properties.routing();
     // A configured endpoint, else (demo) this node's own demo inbox.
     Function<String, Optional<String>> endpoints = gp -> Optional.ofNullable(routing.endpoints().get(gp))
         .or(() -> routing.demoInbox()
             ? Optional.of("http://127.0.0.1:" + environment.getProperty("local.server.port") + "/demo/gp-inbox/" + gp)
             : Optional.empty());
-    CopyWriter writer = new CopyWriter(daos, outbox, endpoints);
+    CopyWriter writer = new CopyWriter(daos, outbox, endpoints, new GpMessage(new RoutingRecords(daos), medcom, fhir));
     return new ResultRouter(new ResultRouting(table), new RoutingRecords(daos), writer, consent, clock);
   }
 
@@ -85,13 +87,42 @@ public class RoutingConfig {
     return new DeliverySignature();
   }
 
+  /**
+   * The validator over the official MedCom packages ({@code classpath:/medcom/}), on the R4 core definitions the
+   * storage engine holds anyway, warmed on a background thread from the moment it exists.
+   */
   @Bean
-  public Dispatcher dispatcher(Outbox outbox, DaoRegistry daos, PlatformTransactionManager transactions,
-      AuditTrail audit, FhirContext fhir, GatewayProperties properties, Clock clock, DeliverySignature signature) {
+  public MedComValidator medComValidator(FhirContext fhir, DefaultProfileValidationSupport core) {
+    MedComValidator validator = new MedComValidator(fhir, core);
+    Thread warmUp = new Thread(validator::warmUp, "medcom-validator-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+    return validator;
+  }
+
+  @Bean
+  DeliveryOutcomes deliveryOutcomes(Outbox outbox, DaoRegistry daos, AuditTrail audit, GatewayProperties properties) {
     GatewayProperties.Routing routing = properties.routing();
-    return new Dispatcher(outbox, daos, transactions, audit, fhir, new Dispatcher.Pacing(
-        routing.batchSize(), routing.maxAttempts(), routing.initialBackoff(), routing.maxBackoff(), routing.timeout()),
-        clock, signature);
+    return new DeliveryOutcomes(outbox, daos, audit, new DeliveryOutcomes.Pacing(routing.batchSize(),
+        routing.maxAttempts(), routing.initialBackoff(), routing.maxBackoff(), routing.timeout(),
+        routing.acknowledgementTimeout()));
+  }
+
+  @Bean
+  public Dispatcher dispatcher(Outbox outbox, DeliveryOutcomes outcomes, PlatformTransactionManager transactions,
+      FhirContext fhir, MedComValidator medcom, Clock clock, DeliverySignature signature) {
+    return new Dispatcher(outbox, outcomes, transactions, fhir, medcom, clock, signature);
+  }
+
+  /** {@code POST /fhir/$process-message}: the GP systems' MedCom Acknowledgements posted after the fact. */
+  @Bean
+  public AcknowledgementReceiving acknowledgementReceiving(MedComValidator medcom, Outbox outbox,
+      DeliveryOutcomes outcomes, PlatformTransactionManager transactions, Clock clock, RestfulServer server,
+      FhirContext fhir) {
+    AcknowledgementReceiving receiving =
+        new AcknowledgementReceiving(medcom, outbox, outcomes, transactions, clock, fhir);
+    server.registerProvider(receiving);
+    return receiving;
   }
 
   @Bean

@@ -60,7 +60,10 @@ public class RoutingOperations {
             "Only the sending clinic's secretariat retries a delivery", "Communication"));
       }
       String reference = "Communication/" + copy.getIdElement().getIdPart();
-      if (copy.getStatus() != CommunicationStatus.STOPPED || !outbox.retry(reference, clock.instant())) {
+      boolean dead = copy.getStatus() == CommunicationStatus.STOPPED && outbox.ofCommunication(reference).isPresent();
+      // a new MedCom message from today's data (the reason may have been fixed), validated again (ROUTE-006)
+      GpMessage.Written message = dead ? router.messageAgain(copy, caller, clock.instant()) : null;
+      if (!dead || !outbox.retry(reference, message.id(), message.header(), message.json(), clock.instant())) {
         throw conflict(RoutingRules.RETRY_DEAD_LETTERS, "Only a copy whose delivery was given up (status stopped) is "
             + "retried; this one is '" + copy.getStatus().toCode() + "'");
       }

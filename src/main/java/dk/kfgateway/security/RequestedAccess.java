@@ -40,6 +40,9 @@ public final class RequestedAccess {
           List.of(new Access(on, SmartAction.UPDATE));
       case DELETE -> List.of(new Access(on, SmartAction.DELETE));
       case TRANSACTION, BATCH -> entries(resource);
+      // an operation on the system with a resource as its body ($process-message): creating that kind of resource
+      case EXTENDED_OPERATION_SERVER -> List.of(new Access(resource == null || "Parameters".equals(resource.fhirType())
+          ? on : resource.fhirType(), "GET".equalsIgnoreCase(httpMethod) ? SmartAction.READ : SmartAction.CREATE));
       case EXTENDED_OPERATION_INSTANCE ->
           List.of(new Access(on, "GET".equalsIgnoreCase(httpMethod) ? SmartAction.READ : SmartAction.UPDATE));
       default -> List.of(new Access(on, "GET".equalsIgnoreCase(httpMethod) ? SmartAction.READ : SmartAction.CREATE));

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A GP system on 127.0.0.1 that acknowledges every message it is sent (200) and remembers when and what, so the
- * benchmark can time completion-to-acknowledgement and the fault tests can count deliveries after deduplication.
+ * A GP system on 127.0.0.1 that acknowledges every message it is sent (200 with a MedCom Acknowledgement ok) and
+ * remembers when and what, so the benchmark can time completion-to-acknowledgement and the fault tests can count
+ * deliveries after deduplication.
  */
 public final class GpReceiver implements AutoCloseable {
+
+  private static final ca.uhn.fhir.context.FhirContext FHIR = ca.uhn.fhir.context.FhirContext.forR4Cached();
 
   /** One message as received: when it was acknowledged (System.nanoTime) and its body. */
   public record Delivery(long ackedAtNanos, String path, String body) {}
@@ -42,8 +45,7 @@ public final class GpReceiver implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      byte[] ack = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"information\",\"code\":\"informational\"}]}"
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] ack = acknowledgement(body);
       exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
       exchange.sendResponseHeaders(200, ack.length);
       exchange.getResponseBody().write(ack);
@@ -51,6 +53,14 @@ public final class GpReceiver implements AutoCloseable {
       deliveries.add(new Delivery(System.nanoTime(), exchange.getRequestURI().getPath(), body));
     });
     server.start();
+  }
+
+  /** The MedCom Acknowledgement ok of a message, as a GP system answers it in the HTTP response. */
+  private static byte[] acknowledgement(String body) {
+    org.hl7.fhir.r4.model.Bundle message = FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class, body);
+    return FHIR.newJsonParser().encodeResourceToString(dk.kfgateway.routing.medcom.AcknowledgementMessage.answering(
+        message, dk.kfgateway.routing.medcom.Acknowledgement.Code.OK, null, null, java.time.Instant.now()))
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** Where the gateway should deliver: http://127.0.0.1:port/fhir */

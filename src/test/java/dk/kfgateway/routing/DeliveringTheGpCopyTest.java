@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.kfgateway.support.ReferralFixture;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
@@ -14,9 +15,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The GP's certificate copy is pushed to the GP system's endpoint (a real HTTP receiver on 127.0.0.1) as a message
- * Bundle, at least once, retried with back-off, acknowledged by a 2xx answer, and a dead letter for the secretariat
- * after the last attempt (here: three).
+ * The GP's certificate copy is pushed to the GP system's endpoint (a real HTTP receiver on 127.0.0.1) as a MedCom
+ * CareCommunication message, at least once, retried with back-off, acknowledged by a MedCom Acknowledgement, and a dead
+ * letter for the secretariat after the last attempt (here: three).
  */
 class DeliveringTheGpCopyTest extends RoutingHttpTest {
 
@@ -28,15 +29,15 @@ class DeliveringTheGpCopyTest extends RoutingHttpTest {
 
     cases.complete(taskId, "le275", Map.of());
 
-    Communication copy = awaitCopyIn(taskId, CommunicationStatus.COMPLETED);
+    awaitCopyIn(taskId, CommunicationStatus.COMPLETED);
     assertThat(NORDVEJ.kept(referral.cpr())).singleElement().satisfies(arrival ->
-        assertThat(arrival.communication()).isEqualTo("Communication/" + copy.getIdElement().getIdPart()));
+        assertThat(text(NORDVEJ.message(arrival.bundleId()))).contains(cases.task(taskId).getFocus().getReference()));
     assertThat(NORDVEJ.arrivals(referral.cpr())).hasSizeGreaterThanOrEqualTo(3)
         .extracting(GpReceiver.Arrival::bundleId).containsOnly(NORDVEJ.kept(referral.cpr()).get(0).bundleId());
   }
 
   @Test
-  void theMessageNamesSenderAndReceiverAndCarriesTheCertificate() {
+  void theMessageIsAMedComCareCommunicationAddressedBySorAndEanAndCarriesTheCertificate() {
     ReferralFixture referral = ReferralFixture.referral("le275-certificate");
     String taskId = cases.inProgress(referral);
 
@@ -46,18 +47,21 @@ class DeliveringTheGpCopyTest extends RoutingHttpTest {
     assertThat(NORDVEJ.kept(referral.cpr())).hasSize(1);
     Bundle message = NORDVEJ.message(NORDVEJ.kept(referral.cpr()).get(0).bundleId());
     assertThat(message.getType()).isEqualTo(Bundle.BundleType.MESSAGE);
+    assertThat(message.getMeta().getProfile().get(0).getValue()).endsWith("medcom-careCommunication-message");
     org.hl7.fhir.r4.model.MessageHeader header = (org.hl7.fhir.r4.model.MessageHeader) message.getEntryFirstRep()
         .getResource();
-    assertThat(header.getSender().getIdentifier().getValue()).isEqualTo("900000000000085");
-    assertThat(header.getDestinationFirstRep().getReceiver().getIdentifier().getValue()).isEqualTo("099991");
-    assertThat(message.getEntry()).as("both parties travel with SOR code and EAN location number")
+    assertThat(header.getEventCoding().getCode()).isEqualTo("care-communication-message");
+    assertThat(header.getDestinationFirstRep().getEndpoint()).endsWith("900000000012345");
+    assertThat(message.getEntry()).as("both parties travel with SOR code and EAN location number (GLN)")
         .filteredOn(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Organization)
         .extracting(e -> ((org.hl7.fhir.r4.model.Organization) e.getResource()).getIdentifier().stream()
-            .map(i -> i.getSystem()).toList())
-        .hasSize(2).allSatisfy(systems -> assertThat(systems).contains(Ig.SOR, Ig.EAN));
-    assertThat(message.getEntry()).anySatisfy(e -> assertThat(e.getResource())
-        .isInstanceOfSatisfying(org.hl7.fhir.r4.model.DocumentReference.class, doc ->
-            assertThat(doc.getContentFirstRep().getAttachment().getData()).startsWith("%PDF".getBytes())));
+            .map(i -> i.getSystem() + "|" + i.getValue()).toList())
+        .containsExactlyInAnyOrder(
+            List.of("https://www.gs1.org/gln|5790000000012", Ig.SOR + "|900000000000085"),
+            List.of("https://www.gs1.org/gln|5790000000029", Ig.SOR + "|900000000012345", Ig.YDERNUMMER + "|099991"));
+    assertThat(communication(message).getPayload()).anySatisfy(p -> assertThat(p.getContent())
+        .isInstanceOfSatisfying(org.hl7.fhir.r4.model.Attachment.class, pdf ->
+            assertThat(pdf.getData()).startsWith("%PDF".getBytes())));
   }
 
   @Test
@@ -76,13 +80,15 @@ class DeliveringTheGpCopyTest extends RoutingHttpTest {
     assertThat(deadLetters.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
         .contains(dead.getIdElement().getIdPart());
 
+    String given = NORDVEJ.arrivals(referral.cpr()).get(0).bundleId();
     NORDVEJ.recover(referral.cpr());
     HttpResponse<String> retried =
         cases.post(Cases.SECRETARIAT, "/Communication/" + dead.getIdElement().getIdPart() + "/$retry-delivery");
 
     assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
     awaitCopyIn(taskId, CommunicationStatus.COMPLETED);
-    assertThat(NORDVEJ.kept(referral.cpr())).hasSize(1);
+    assertThat(NORDVEJ.kept(referral.cpr())).as("a retry is a new message, made again").singleElement()
+        .satisfies(kept -> assertThat(kept.bundleId()).isNotEqualTo(given));
   }
 
   @Test
@@ -128,6 +134,15 @@ class DeliveringTheGpCopyTest extends RoutingHttpTest {
       assertThat(retried.statusCode()).isEqualTo(409);
       assertThat(Cases.ruleIds(retried)).containsExactly("ROUTE-005");
     }
+  }
+
+  static org.hl7.fhir.r4.model.Communication communication(Bundle message) {
+    return message.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+        .filter(Communication.class::isInstance).map(Communication.class::cast).findFirst().orElseThrow();
+  }
+
+  static String text(Bundle message) {
+    return communication(message).getPayloadFirstRep().getContent().primitiveValue();
   }
 
   private Communication awaitCopyIn(String taskId, CommunicationStatus status) {

@@ -22,12 +22,13 @@ class TryingDeliveryWithTheDemoGpInboxTest extends GatewayIntegrationTest {
     Cases cases = new Cases(baseUrl(), tokens);
     String taskId = cases.inProgress(ReferralFixture.referral("le275-certificate"));
     assertThat(cases.complete(taskId, "le275", Map.of()).statusCode()).isEqualTo(200);
-    String copy = "Communication/" + RoutingHttpTest.only(
-        cases.copiesAbout(cases.task(taskId).getFocus().getReference()), "certificate-copy").getIdElement().getIdPart();
+    String referral = cases.task(taskId).getFocus().getReference();
 
-    Cases.await("the copy in the demo inbox", () -> inbox().body().contains(copy));
+    Cases.await("the copy acknowledged by the demo inbox", () -> RoutingHttpTest.only(cases.copiesAbout(referral),
+        "certificate-copy").getStatus() == org.hl7.fhir.r4.model.Communication.CommunicationStatus.COMPLETED);
 
     assertThat(inbox().statusCode()).isEqualTo(200);
+    assertThat(inbox().body()).contains(referral + "\"", "\"acknowledgement\":\"ok\"", "examination-results");
   }
 
   @Test

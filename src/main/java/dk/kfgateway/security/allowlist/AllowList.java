@@ -57,7 +57,11 @@ public final class AllowList {
   }
 
   private static void operation(RoleGrants grants, RequestShape request, List<String> refusals) {
-    if (!grants.on(request.type()).map(g -> g.operations().contains(request.name())).orElse(false)) {
+    if (request.type() == null) {
+      if (!grants.systemOperations().contains(request.name())) {
+        refusals.add(request.name() + " on the system is not on its list");
+      }
+    } else if (!grants.on(request.type()).map(g -> g.operations().contains(request.name())).orElse(false)) {
       refusals.add(request.name() + " on " + request.type() + " is not on its list");
     }
     onlyKeys(request, ANY_REQUEST, refusals);

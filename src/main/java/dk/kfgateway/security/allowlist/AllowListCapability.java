@@ -62,7 +62,9 @@ public class AllowListCapability {
     if (transactions && rest.getInteraction().isEmpty()) {
       rest.addInteraction(new SystemInteractionComponent().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION));
     }
-    rest.getOperation().clear();
+    Set<String> systemOperations = new TreeSet<>();
+    roles.forEach(r -> systemOperations.addAll(allowList.of(r).systemOperations()));
+    rest.getOperation().removeIf(o -> !systemOperations.contains("$" + o.getName()));
     rest.getSearchParam().clear();
     rest.getResource().removeIf(resource -> !announce(resource, grants(roles, resource.getType())));
   }

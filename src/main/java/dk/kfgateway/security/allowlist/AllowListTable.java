@@ -28,6 +28,10 @@ public final class AllowListTable {
             .append(String.join(", ", new TreeSet<>(grants.transactionCreates())))
             .append(conditional(grants.conditionalCreates())).append(" | | | |\n");
       }
+      if (!grants.systemOperations().isEmpty()) {
+        table.append("| ").append(role).append(" | (system) | | | | ")
+            .append(String.join(", ", new TreeSet<>(grants.systemOperations()))).append(" |\n");
+      }
       new TreeSet<>(grants.types().keySet()).forEach(type -> row(table, role, type, grants.types().get(type)));
     }
     return table.append(END).append('\n').toString();

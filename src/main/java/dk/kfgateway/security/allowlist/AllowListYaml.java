@@ -48,7 +48,7 @@ public final class AllowListYaml {
         .forEach((type, grant) -> types.put(type, type(grant)));
     Map<String, Object> transaction = (Map<String, Object>) body.getOrDefault("transaction", Map.of());
     return new RoleGrants(types, strings(transaction.get("create")),
-        (Map<String, String>) transaction.getOrDefault("conditional-create", Map.of()));
+        (Map<String, String>) transaction.getOrDefault("conditional-create", Map.of()), strings(body.get("operations")));
   }
 
   private static TypeGrant type(Map<String, Object> grant) {

@@ -32,7 +32,7 @@ public record RequestShape(
   public enum Kind {
     /** read, vread, search, create, update, patch or delete on a type. */
     INTERACTION,
-    /** An operation on an instance ({@code Task/1/$authorize-lookup}); on a type or the system it is UNLISTED. */
+    /** An operation on an instance ({@code Task/1/$authorize-lookup}) or the system (type null); on a type UNLISTED. */
     OPERATION,
     TRANSACTION,
     /** The next page of a search: bound to its searcher elsewhere (access.OwnedPages). */

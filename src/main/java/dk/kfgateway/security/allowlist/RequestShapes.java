@@ -54,8 +54,12 @@ final class RequestShapes {
             ? RequestShape.of(RequestShape.Kind.PAGE, null, null, parameters)
             : RequestShape.of(RequestShape.Kind.UNLISTED, null, "a search across all types", parameters));
       }
-      return java.util.Optional.of(operation.equals(Constants.URL_TOKEN_METADATA) || method.equals("OPTIONS")
-          ? RequestShape.of(RequestShape.Kind.METADATA, null, null, parameters)
+      if (operation.equals(Constants.URL_TOKEN_METADATA) || method.equals("OPTIONS")) {
+        return java.util.Optional.of(RequestShape.of(RequestShape.Kind.METADATA, null, null, parameters));
+      }
+      // an operation on the system is judged against the role's system operations; history and GraphQL are on no list
+      return java.util.Optional.of(operation.startsWith("$") && !operation.equals("$graphql")
+          ? RequestShape.of(RequestShape.Kind.OPERATION, null, operation, parameters)
           : RequestShape.of(RequestShape.Kind.UNLISTED, null, systemWide(operation), parameters));
     }
     if (request.getCompartmentName() != null) {

@@ -17,7 +17,8 @@ class MetadataFromTheAllowListTest extends GatewayIntegrationTest {
     CapabilityStatement.CapabilityStatementRestComponent rest = metadata(null).getRestFirstRep();
 
     assertThat(rest.getInteraction()).extracting(i -> i.getCode().toCode()).containsExactly("transaction");
-    assertThat(rest.getOperation()).isEmpty();
+    assertThat(rest.getOperation()).as("on the system: only the GP systems' acknowledgements")
+        .extracting(o -> o.getName()).containsExactly("process-message");
     CapabilityStatementRestResourceComponent task = resource(rest, "Task");
     assertThat(task.getInteraction()).extracting(i -> i.getCode().toCode())
         .containsExactlyInAnyOrder("read", "vread", "search-type", "create", "update");
@@ -38,6 +39,9 @@ class MetadataFromTheAllowListTest extends GatewayIntegrationTest {
     assertThat(types).contains("Communication", "Binary", "Patient").doesNotContain("Task", "ServiceRequest",
         "AuditEvent", "Subscription");
     assertThat(metadata(tokens.of("gp-nordvej")).getRestFirstRep().getInteraction()).isEmpty();
+    assertThat(metadata(tokens.of("gp-nordvej")).getRestFirstRep().getOperation()).extracting(o -> o.getName())
+        .containsExactly("process-message");
+    assertThat(metadata(tokens.of("holbaek-jobcenter")).getRestFirstRep().getOperation()).isEmpty();
   }
 
   private CapabilityStatement metadata(String token) {
