@@ -1,7 +1,8 @@
 'use strict';
 /*
- * The administrator's views: the audit trail searched by citizen (CPR), party, date and outcome, and the delivery
- * status of the GP copies per receiver, both from AuditEvents (the administrator sees no case data).
+ * The administrator's views: the audit trail searched by citizen (CPR), party, date and outcome, the delivery status
+ * of the GP copies per receiver (from AuditEvents: the administrator sees no case data), and the notifications per
+ * Subscription (its status and the delivery state the gateway shows on it).
  */
 (() => {
   const { h, t, fhir, entries, link, time, route } = KF;
@@ -22,7 +23,12 @@
       'delivery.col.queued': 'I kø (sendt igen)', 'delivery.col.delivered': 'Leveret', 'delivery.col.dead': 'Opgivet',
       'delivery.col.latest': 'Seneste', 'delivery.unknown': 'ukendt modtager', 'delivery.empty': 'Ingen forsendelser.',
       'notification.heading': 'Notifikationer',
-      'notification.pending': 'Status for notifikationer (abonnementer) vises her, når den er tilgængelig.',
+      'notification.source': 'Abonnementer (rest-hook) og deres levering, pr. modtager.',
+      'notification.caption': 'Pr. abonnement', 'notification.col.receiver': 'Modtager',
+      'notification.col.criteria': 'Kriterier', 'notification.col.status': 'Status', 'notification.col.queued': 'I kø',
+      'notification.col.delivered': 'Seneste levering', 'notification.col.failed': 'Seneste fejl',
+      'notification.empty': 'Ingen abonnementer.', 'notification.active': 'Aktiv', 'notification.error': 'Fejl',
+      'notification.off': 'Slået fra', 'notification.requested': 'Anmodet',
     },
     en: {
       'audit.heading': 'Audit trail', 'audit.cpr': "Citizen's CPR number", 'audit.party': 'Party (person or system)',
@@ -38,7 +44,12 @@
       'delivery.col.queued': 'Queued (sent again)', 'delivery.col.delivered': 'Delivered', 'delivery.col.dead': 'Dead',
       'delivery.col.latest': 'Latest', 'delivery.unknown': 'unknown receiver', 'delivery.empty': 'No deliveries.',
       'notification.heading': 'Notifications',
-      'notification.pending': 'The status of notifications (subscriptions) is shown here once available.',
+      'notification.source': 'Subscriptions (rest-hook) and their delivery, per receiver.',
+      'notification.caption': 'Per subscription', 'notification.col.receiver': 'Receiver',
+      'notification.col.criteria': 'Criteria', 'notification.col.status': 'Status', 'notification.col.queued': 'Queued',
+      'notification.col.delivered': 'Last delivery', 'notification.col.failed': 'Last failure',
+      'notification.empty': 'No subscriptions.', 'notification.active': 'Active', 'notification.error': 'Error',
+      'notification.off': 'Off', 'notification.requested': 'Requested',
     },
   });
 
@@ -165,5 +176,27 @@
       h('td', {}, time(sum.latest))));
     main.querySelector('#delivery-status tbody').replaceChildren(...(rows.length ? rows
       : [h('tr', {}, h('td', { colspan: 5 }, t('delivery.empty')))]));
+    await notifications(main);
   });
+
+  // ---- notifications: every party's Subscriptions, with the delivery state the gateway shows on each ----
+
+  const STATE = 'http://kf-gateway.dk/fhir/StructureDefinition/subscription-';
+
+  function state(subscription, name) {
+    const found = (subscription.extension || []).find(e => e.url === STATE + name);
+    return found ? (found.valueInstant || found.valueString || found.valueUnsignedInt) : null;
+  }
+
+  async function notifications(main) {
+    const subscriptions = entries(await fhir('Subscription?' + new URLSearchParams({ _count: 200 })), 'Subscription');
+    const rows = subscriptions.map(s => h('tr', { 'data-subscription': s.id, class: s.status },
+      h('th', { scope: 'row' }, s.channel.endpoint), h('td', {}, s.criteria),
+      h('td', { class: 'status' }, t('notification.' + s.status), s.error ? h('div', { class: 'muted' }, s.error) : ''),
+      h('td', { class: 'queued' }, String(state(s, 'queued') || 0)), h('td', {}, time(state(s, 'last-delivery'))),
+      h('td', {}, time(state(s, 'last-failure')), state(s, 'last-failure-reason')
+        ? h('div', { class: 'muted' }, state(s, 'last-failure-reason')) : '')));
+    main.querySelector('#notifications tbody').replaceChildren(...(rows.length ? rows
+      : [h('tr', {}, h('td', { colspan: 6 }, t('notification.empty')))]));
+  }
 })();

@@ -30,6 +30,16 @@ class SecretariatAndAdministratorInTheConsoleTest extends ConsoleHttpTest {
 
   private static final String SECRETARY = "Hanne Kjær";
 
+  /** Holbæk's system subscribes to its tasks (its registered endpoint); the administrator sees it in the console. */
+  private String aMunicipalitysSubscription() {
+    org.hl7.fhir.r4.model.Subscription subscription = new org.hl7.fhir.r4.model.Subscription()
+        .setStatus(org.hl7.fhir.r4.model.Subscription.SubscriptionStatus.REQUESTED).setReason("Own tasks")
+        .setCriteria("Task?requester=PractitionerRole/caseworker-holbaek");
+    subscription.getChannel().setType(org.hl7.fhir.r4.model.Subscription.SubscriptionChannelType.RESTHOOK)
+        .setEndpoint("https://sag.holbaek.example/kf-notify/tasks");
+    return fhirAs("holbaek-jobcenter").create().resource(subscription).execute().getId().getIdPart();
+  }
+
   @Test
   void theSecretariatWorksTheCasesAndTheAdministratorFindsItsActionsInTheAuditTrail() {
     String cancelledTask;
@@ -106,11 +116,17 @@ class SecretariatAndAdministratorInTheConsoleTest extends ConsoleHttpTest {
           .allSatisfy(row -> assertThat(row.getText()).contains("CPR " + fresh.cpr()));
       administrator.screenshot("08-audit-trail-by-cpr");
 
+      String subscription = aMunicipalitysSubscription();
       administrator.go("/console/#/delivery-status");
       WebElement receiver = administrator.waitFor(By.cssSelector("#delivery-status tr[data-receiver]"));
       assertThat(administrator.waitFor(By.id("delivery-status")).getText()).contains("gp-clinic-nordvej");
       assertThat(receiver.getText()).isNotBlank();
+      WebElement notifications = administrator.waitFor(By.cssSelector("#notifications tr[data-subscription='"
+          + subscription + "']"));
+      assertThat(notifications.getText()).as("another party's Subscription, as the administrator sees it")
+          .contains("https://sag.holbaek.example/kf-notify/tasks", "Task?requester=PractitionerRole/caseworker-holbaek");
       administrator.screenshot("09-delivery-status");
+      fhirAs("holbaek-jobcenter").delete().resourceById("Subscription", subscription).execute();
     }
 
     List<AuditEvent> byCpr = fhir.search().byUrl("AuditEvent?entity-name=" + fresh.cpr() + "&_count=200")
