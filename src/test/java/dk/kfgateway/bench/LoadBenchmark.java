@@ -264,29 +264,21 @@ public final class LoadBenchmark {
   /** The notification of this version of the task ({@code W/"3"}), waited for at most 10 s. */
   private static NotificationReceiver.Taken awaitNotification(NotificationReceiver receiver, String task, String etag) {
     String focus = "Task/" + task + "/_history/" + (etag == null ? "" : etag.replaceAll("[^0-9]", ""));
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (NotificationReceiver.Taken taken : receiver.taken()) {
-        if (focus.equals(taken.focus())) {
-          return taken;
-        }
-      }
-      try {
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
-    }
-    return null;
+    return await(() -> receiver.taken().stream().filter(t -> focus.equals(t.focus())).findFirst().orElse(null),
+        Duration.ofSeconds(10));
   }
 
   private static GpReceiver.Delivery awaitDelivery(GpReceiver gp, String mentioning, Duration timeout) {
+    return await(() -> gp.firstMentioning(mentioning), timeout);
+  }
+
+  /** What the supplier gives once it gives something, or null after the timeout. */
+  private static <T> T await(java.util.function.Supplier<T> found, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      GpReceiver.Delivery delivery = gp.firstMentioning(mentioning);
-      if (delivery != null) {
-        return delivery;
+      T value = found.get();
+      if (value != null) {
+        return value;
       }
       try {
         Thread.sleep(2);
