@@ -23,7 +23,19 @@ public record GatewayProperties(
     @Valid @NotNull @DefaultValue Deadlines deadlines,
     @Valid @NotNull @DefaultValue Security security,
     @Valid @NotNull @DefaultValue Routing routing,
-    @Valid @NotNull @DefaultValue Consent consent) {
+    @Valid @NotNull @DefaultValue Consent consent,
+    @Valid @NotNull @DefaultValue Settlement settlement) {
+
+  /**
+   * Settlement (afregning, README "Settlement"): the municipality-region agreements, by the municipality's Organization
+   * id. A municipality without an entry is settled by the bekendtgørelse's defaults (bkg 2019 §17-§19, bilag 1).
+   *
+   * @param agreements the agreement of each municipality
+   * @param defaultRegion the issuing region of a municipality without an agreement
+   */
+  public record Settlement(
+      @Valid @NotNull @DefaultValue java.util.Map<String, dk.kfgateway.settlement.AgreementProperties> agreements,
+      @NotBlank @DefaultValue("Organization/kf-region-sjaelland") String defaultRegion) {}
 
   /**
    * @param expiryCheck how often the gateway looks for consents whose period ran out, to put their open tasks on hold
