@@ -37,13 +37,12 @@ public class Settlements {
     this.administrators = Set.copyOf(administrators);
   }
 
+  /** The month's invoice if issued; searched, not read, as a failed read would roll back the settling transaction. */
   public Optional<Invoice> issued(String municipality, YearMonth month) {
-    try {
-      return Optional.of(daos.getResourceDao(Invoice.class).read(new IdType("Invoice",
-          Invoices.id(municipality, month)), new SystemRequestDetails()));
-    } catch (BaseServerResponseException notIssued) {
-      return Optional.empty();
-    }
+    ca.uhn.fhir.jpa.searchparam.SearchParameterMap byId = ca.uhn.fhir.jpa.searchparam.SearchParameterMap
+        .newSynchronous("_id", new ca.uhn.fhir.rest.param.TokenParam(Invoices.id(municipality, month)));
+    return daos.getResourceDao(Invoice.class).searchForResources(byId, new SystemRequestDetails()).stream()
+        .map(Invoice.class::cast).findFirst();
   }
 
   /** The month's invoice: the one issued before, or a new one. Call inside a transaction. */
