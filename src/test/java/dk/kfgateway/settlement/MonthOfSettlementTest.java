@@ -244,9 +244,13 @@ class MonthOfSettlementTest extends GatewayIntegrationTest {
     UblSchema.validate(xml);
     assertThat(xml).contains("5790000000029").contains("5790000000012").contains("OIOUBL-2.02")
         .contains(">36995.40<");
-    HttpResponse<String> own = cases.send("holbaek-jobcenter", "GET", "/Invoice/settlement-municipality-holbaek-2026-02"
-        + "/$oioubl", null, null);
-    assertThat(own.statusCode()).isEqualTo(200);
+    HttpResponse<String> raw = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
+        + "/Invoice/settlement-municipality-holbaek-2026-02/$oioubl")).header("Accept", "*/*")
+        .header("Authorization", "Bearer " + tokens.of("holbaek-jobcenter")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(raw.statusCode()).as(raw.body()).isEqualTo(200);
+    assertThat(raw.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("xml"));
+    UblSchema.validate(raw.body());
   }
 
   @Test
