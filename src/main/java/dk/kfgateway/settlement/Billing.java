@@ -42,6 +42,9 @@ public class Billing {
   }
 
   public void onTaskWrite(Task before, Task after, Instant now) {
+    if (before.getStatus() == after.getStatus() && before.getOutput().size() == after.getOutput().size()) {
+      return; // neither a move nor a recorded event: nothing to bill
+    }
     Optional<String> municipality = parties.organisationOf(after.getRequester().getReference());
     String focus = after.getFocus().getReference();
     if (municipality.isEmpty() || focus == null || !after.getFor().hasReference()) {

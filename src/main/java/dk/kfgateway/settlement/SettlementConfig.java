@@ -4,6 +4,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import dk.kfgateway.GatewayProperties;
 import dk.kfgateway.access.RestrictedCallers;
+import dk.kfgateway.audit.AuditTrail;
 import dk.kfgateway.fhir.GatewayInterceptors;
 import dk.kfgateway.referral.ServiceCatalogue;
 import dk.kfgateway.security.CasePartiesLookup;
@@ -52,9 +53,9 @@ public class SettlementConfig {
   @Bean
   public SettlementOperations settlementOperations(DaoRegistry daos, Settlements settlements, Credits credits,
       Agreements agreements, RestrictedCallers restricted, PlatformTransactionManager transactions, Clock clock,
-      RestfulServer server) {
+      AuditTrail audit, RestfulServer server) {
     SettlementOperations operations =
-        new SettlementOperations(daos, settlements, credits, agreements, restricted, transactions, clock);
+        new SettlementOperations(daos, settlements, credits, agreements, restricted, transactions, clock, audit);
     server.registerProvider(operations);
     return operations;
   }

@@ -10,6 +10,8 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import dk.kfgateway.access.AccessLabels;
 import dk.kfgateway.access.HiddenAsUnknown;
 import dk.kfgateway.access.RestrictedCallers;
+import dk.kfgateway.audit.AuditRecord;
+import dk.kfgateway.audit.AuditTrail;
 import dk.kfgateway.fhir.Refusals;
 import dk.kfgateway.rules.Verdict;
 import dk.kfgateway.security.Caller;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Binary;
@@ -51,9 +54,11 @@ public class SettlementOperations {
   private final RestrictedCallers restricted;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final AuditTrail audit;
 
   SettlementOperations(DaoRegistry daos, Settlements settlements, Credits credits, Agreements agreements,
-      RestrictedCallers restricted, PlatformTransactionManager transactions, Clock clock) {
+      RestrictedCallers restricted, PlatformTransactionManager transactions, Clock clock, AuditTrail audit) {
+    this.audit = audit;
     this.daos = daos;
     this.settlements = settlements;
     this.credits = credits;
@@ -83,7 +88,12 @@ public class SettlementOperations {
       }
     });
     YearMonth settled = month(month);
-    return transactions.execute(status -> settlements.settle(municipality, settled, clock.instant()));
+    return transactions.execute(status -> {
+      Invoice invoice = settlements.settle(municipality, settled, clock.instant());
+      audited(request, null, List.of("Invoice/" + invoice.getIdPart(), municipality),
+          SettlementRules.MONTH_SETTLED_ONCE, "the invoice of " + settled + " to " + municipality);
+      return invoice;
+    });
   }
 
   @Operation(name = "$credit", type = ChargeItem.class)
@@ -100,7 +110,10 @@ public class SettlementOperations {
         throw Refusals.toException(Verdict.notPermitted(SettlementRules.CORRECTION_CREDITS,
             "Only the region's secretariat corrects a charge", "ChargeItem"));
       }
-      return credits.credit(original, reason.getValue(), clock.instant());
+      String credit = credits.credit(original, reason.getValue(), clock.instant());
+      audited(request, original.getSubject().getReference(), List.of(credit, "ChargeItem/" + id.getIdPart()),
+          SettlementRules.CORRECTION_CREDITS, "credited: " + reason.getValue());
+      return credit;
     });
     return read(ChargeItem.class, created);
   }
@@ -110,7 +123,7 @@ public class SettlementOperations {
     Invoice invoice = visible(Invoice.class, "Invoice/" + id.getIdPart(), request);
     Refusals.enforce(OioublInvoice.exportable(invoice));
     Map<String, String> names = new HashMap<>();
-    for (Reference party : java.util.List.of(invoice.getIssuer(), invoice.getRecipient())) {
+    for (Reference party : List.of(invoice.getIssuer(), invoice.getRecipient())) {
       names.put(party.getReference(), read(Organization.class, party.getReference()).getName());
     }
     Binary xml = new Binary().setContentType("application/xml");
@@ -118,6 +131,14 @@ public class SettlementOperations {
     xml.setSecurityContext(new Reference("Invoice/" + id.getIdPart()));
     AccessLabels.set(xml, AccessLabels.of(invoice));
     return xml;
+  }
+
+  /** A settlement operation that writes is audited in its transaction (reads and refusals as every request). */
+  private void audited(RequestDetails request, String citizen, List<String> entities, dk.kfgateway.rules.RuleRef rule,
+      String what) {
+    Caller.of(request).ifPresent(caller -> audit.record(new AuditRecord("E", "operation", AuditRecord.Outcome.SUCCESS,
+        new AuditRecord.Agent(caller.clientId(), caller.role().name(), caller.organization(),
+            caller.practitionerRole()), citizen, null, entities, "[" + rule.id() + "] " + what)));
   }
 
   /** The resource if the caller may see it; otherwise exactly the answer for an unknown id (SEC-004). */

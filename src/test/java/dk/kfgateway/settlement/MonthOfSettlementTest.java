@@ -186,6 +186,9 @@ class MonthOfSettlementTest extends GatewayIntegrationTest {
     assertThat(again.getIdPart()).isEqualTo(first.getIdPart());
     assertThat(again.getMeta().getVersionId()).isEqualTo("1");
     assertThat(cases.search(TEST, "Invoice?recipient=Organization/municipality-holbaek", Invoice.class)).hasSize(1);
+    assertThat(cases.search(TEST, "AuditEvent?entity=Invoice/" + first.getIdPart(),
+        org.hl7.fhir.r4.model.AuditEvent.class)).flatExtracting(e -> e.getAgent().stream().map(a -> a.getName())
+            .toList()).contains(SECRETARIAT, "gateway-admin");
   }
 
   @Test
