@@ -50,8 +50,8 @@ public class Billing {
     if (municipality.isEmpty() || focus == null || !after.getFor().hasReference()) {
       return; // not a referral's task: nothing to bill
     }
-    String service = parties.stored(focus).map(r -> ((ServiceRequest) r).getCode().getCodingFirstRep().getCode())
-        .orElse(null);
+    String service = parties.stored(focus).filter(ServiceRequest.class::isInstance)
+        .map(r -> ((ServiceRequest) r).getCode().getCodingFirstRep().getCode()).orElse(null);
     String patient = after.getFor().getReference();
     boolean starting = after.getStatus() == TaskStatus.RECEIVED && BillableEvents.REHAB_TEAM_ADVICE.equals(service);
     TaskChange change = new TaskChange(before, after, service, now,
