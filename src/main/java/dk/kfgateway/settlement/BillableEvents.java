@@ -72,10 +72,15 @@ public final class BillableEvents {
       charges.add(new Charge(ChargeCode.MEETING_DAY_POINTS, points, end, "completed",
           points.stripTrailingZeros().toPlainString() + " points of 20 minutes on a meeting day"));
     } else if (MEDICAL_ESTIMATE.equals(change.service())) {
-      if (!after.getExecutionPeriod().hasStart() || !after.getExecutionPeriod().hasEnd()
-          || !end.isAfter(after.getExecutionPeriod().getStart().toInstant())) {
-        return refused("A lægeskøn is billed per started half hour: record the time spent as Task.executionPeriod "
-            + "(start and end, end after start) when completing it", "executionPeriod");
+      if (!after.getExecutionPeriod().hasStart() || !after.getExecutionPeriod().hasEnd()) {
+        // Completing the work is never held up by billing: the charge is recorded, unbilled, for the secretariat.
+        charges.add(new Charge(ChargeCode.MEDICAL_ESTIMATE_HALF_HOURS, BigDecimal.ZERO, end, "completed",
+            "no time recorded in Task.executionPeriod, so 0 started half hours [" + SettlementRules.RECORDED_TIMES.id()
+                + "]"));
+        return Verdict.allowed();
+      }
+      if (!end.isAfter(after.getExecutionPeriod().getStart().toInstant())) {
+        return refused("The time spent on a lægeskøn ends after it starts (Task.executionPeriod)", "executionPeriod");
       }
       long seconds = Duration.between(after.getExecutionPeriod().getStart().toInstant(), end).toSeconds();
       long halfHours = (seconds + HALF_HOUR_SECONDS - 1) / HALF_HOUR_SECONDS;

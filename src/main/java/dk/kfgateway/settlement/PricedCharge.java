@@ -29,6 +29,6 @@ public record PricedCharge(Charge charge, BigDecimal unitPrice, BigDecimal total
         + agreement.title() + (coveredByInstalment ? "; paid by the monthly instalment, counted for the year's "
             + "deviation (" + SettlementRules.COORDINATOR_INSTALMENT.id() + ")" : "")
         + " (source: " + code.rule().source() + "; " + price.get().source() + ")";
-    return new PricedCharge(charge, unit, total, !coveredByInstalment, computed);
+    return new PricedCharge(charge, unit, total, !coveredByInstalment && charge.quantity().signum() != 0, computed);
   }
 }

@@ -34,11 +34,15 @@ class BillableEventsTest {
   }
 
   @Test
-  void a_laegeskoen_without_its_time_is_refused() {
+  void a_laegeskoen_without_its_time_is_recorded_with_no_half_hours_and_one_ending_before_it_starts_is_refused() {
     BillableEvents.Found found = BillableEvents.of(
         change(task(TaskStatus.INPROGRESS), task(TaskStatus.COMPLETED), BillableEvents.MEDICAL_ESTIMATE), null);
-    assertThat(found.verdict().breaks("SET-013")).isTrue();
-    assertThat(found.charges()).isEmpty();
+    assertThat(found.verdict().isAllowed()).isTrue();
+    assertThat(found.charges()).singleElement().satisfies(c -> assertThat(c.quantity()).isZero());
+    Task backwards = task(TaskStatus.COMPLETED);
+    backwards.getExecutionPeriod().setStart(Date.from(NOW.minusSeconds(60))).setEnd(Date.from(NOW.minusSeconds(120)));
+    assertThat(BillableEvents.of(change(task(TaskStatus.INPROGRESS), backwards, BillableEvents.MEDICAL_ESTIMATE), null)
+        .verdict().breaks("SET-013")).isTrue();
   }
 
   @ParameterizedTest(name = "cancelled {0} hours before the consultation: fee {1}")
