@@ -52,6 +52,8 @@ class MonthOfSettlementTest extends GatewayIntegrationTest {
 
   private SettlementCases cases;
   private final Map<String, String> tasks = new TreeMap<>();
+  private HttpResponse<String> refusedCompletion;
+  private List<ChargeItem> chargedByTheRefusal;
 
   @BeforeAll
   void february() {
@@ -59,6 +61,8 @@ class MonthOfSettlementTest extends GatewayIntegrationTest {
     // Holbæk
     String le275 = cases.refer("le275-certificate", "holbaek", at("2026-02-02T09:00"));
     cases.move(le275, "examination", RECEIVED, ACCEPTED, INPROGRESS);
+    refusedCompletion = cases.complete(le275, "statement", null, at("2026-02-27T14:00"));
+    chargedByTheRefusal = cases.chargesOf(le275);
     ok(cases.complete(le275, "le275", at("2026-02-20T09:00"), at("2026-02-27T14:00")));
     tasks.put("holbaek-le275", le275);
 
@@ -137,6 +141,14 @@ class MonthOfSettlementTest extends GatewayIntegrationTest {
     assertThat(rule(started)).isEqualTo("SET-006");
     assertThat(started.getStatus()).as("paid by the instalment").isEqualTo(ChargeItem.ChargeItemStatus.NOTBILLABLE);
     assertThat(cases.chargesOf(tasks.get("kalundborg-returned"))).as("a returned referral is no assessment").isEmpty();
+  }
+
+  @Test
+  @Order(1)
+  void a_refused_completion_bills_nothing() {
+    assertThat(refusedCompletion.statusCode()).isEqualTo(422);
+    assertThat(refusedCompletion.body()).contains("ROUTE-001");
+    assertThat(chargedByTheRefusal).isEmpty();
   }
 
   @Test
