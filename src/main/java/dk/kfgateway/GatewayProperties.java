@@ -24,6 +24,7 @@ public record GatewayProperties(
     @Valid @NotNull @DefaultValue Security security,
     @Valid @NotNull @DefaultValue Routing routing,
     @Valid @NotNull @DefaultValue Consent consent,
+    @Valid @NotNull @DefaultValue Notification notification,
     @Valid @NotNull @DefaultValue Settlement settlement) {
 
   /**
@@ -41,6 +42,24 @@ public record GatewayProperties(
    * @param expiryCheck how often the gateway looks for consents whose period ran out, to put their open tasks on hold
    *     (guide pkt. 13)
    */
+  /**
+   * The gateway's own delivery of Subscription notifications (package notification): how often the dispatcher looks,
+   * how many endpoints it serves at once (a hanging one holds one worker for {@code timeout}), the back-off after a
+   * failure, after how many consecutive failures a Subscription goes to {@code error}, and how long a notification
+   * waits for a subscriber that is off (in error) before it is dropped.
+   */
+  public record Notification(
+      @DefaultValue("true") boolean dispatcherEnabled,
+      @NotNull @DefaultValue("500ms") Duration interval,
+      @Min(1) @DefaultValue("8") int workers,
+      @Min(1) @DefaultValue("20") int batchSize,
+      @Min(1) @DefaultValue("5") int maxFailures,
+      @NotNull @DefaultValue("1s") Duration initialBackoff,
+      @NotNull @DefaultValue("5m") Duration maxBackoff,
+      @NotNull @DefaultValue("5s") Duration timeout,
+      @NotNull @DefaultValue("24h") Duration retention,
+      @NotNull @DefaultValue("1s") Duration registryRefresh) {}
+
   public record Consent(@NotNull @DefaultValue("15m") Duration expiryCheck) {}
 
   /**

@@ -32,8 +32,13 @@ public class AccessConfig {
   }
 
   @Bean
-  LabelMaintenance labelMaintenance(Labeller labeller, DaoRegistry daos, GatewayInterceptors interceptors) {
-    return interceptors.register(new LabelMaintenance(labeller, new CaseFiles(daos)));
+  LabelMaintenance labelMaintenance(Labeller labeller, DaoRegistry daos, GatewayInterceptors interceptors,
+      dk.kfgateway.GatewayProperties properties) {
+    java.util.Set<String> administrators = new java.util.TreeSet<>();
+    properties.security().clients().values().stream()
+        .filter(client -> client.role() == dk.kfgateway.security.PartyRole.ADMINISTRATOR)
+        .forEach(client -> administrators.add(client.organization()));
+    return interceptors.register(new LabelMaintenance(labeller, new CaseFiles(daos), administrators));
   }
 
   @Bean

@@ -29,10 +29,13 @@ public class LabelMaintenance {
 
   private final Labeller labeller;
   private final CaseFiles files;
+  private final Set<String> administrators;
 
-  LabelMaintenance(Labeller labeller, CaseFiles files) {
+  /** @param administrators the organisations of the administrator's clients, who see every Subscription's state */
+  LabelMaintenance(Labeller labeller, CaseFiles files, Set<String> administrators) {
     this.labeller = labeller;
     this.files = files;
+    this.administrators = Set.copyOf(administrators);
   }
 
   @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = LAST)
@@ -69,6 +72,8 @@ public class LabelMaintenance {
     Set<String> own = new TreeSet<>(labeller.own(resource));
     if (resource instanceof Subscription) {
       Caller.of(request).map(c -> AccessLabels.code(c.organization())).ifPresent(own::add);
+      // the administrator lists failing subscriptions (README "Notifications"); it cannot change another party's
+      administrators.forEach(org -> own.add(AccessLabels.code(org)));
     }
     if (!own.isEmpty()) {
       own.addAll(AccessLabels.of(resource));

@@ -11,16 +11,11 @@ import ca.uhn.fhir.jpa.config.HapiJpaConfig;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
-import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.model.entity.StorageSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
-import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
-import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
-import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import dk.kfgateway.GatewayProperties;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
-import org.hl7.fhir.dstu2.model.Subscription;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -42,9 +37,9 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
   JpaBatch2Config.class,
   Batch2JobsConfig.class,
   ThreadPoolFactoryConfig.class,
-  SubscriptionChannelConfig.class,
-  SubscriptionSubmitterConfig.class,
-  SubscriptionProcessorConfig.class
+  // Batch2 needs HAPI's channel factory; HAPI's subscription matching and delivery are not imported: the gateway
+  // matches and delivers notifications itself (package notification).
+  SubscriptionChannelConfig.class
 })
 public class JpaStorageConfig {
 
@@ -69,25 +64,6 @@ public class JpaStorageConfig {
     // full-text index the gateway does not run and only logs an ERROR per ValueSet.
     settings.setPreExpandValueSets(false);
     return settings;
-  }
-
-  /**
-   * Rest-hook subscriptions notify the hospital EHR and the municipal systems of new and changed tasks; the endpoints
-   * a client may name are those registered for it (notification.SubscriptionEndpointGuard, SEC-009).
-   */
-  @Bean
-  public SubscriptionSettings subscriptionSettings() {
-    SubscriptionSettings settings = new SubscriptionSettings();
-    settings.addSupportedSubscriptionType(Subscription.SubscriptionChannelType.RESTHOOK);
-    return settings;
-  }
-
-  /** Only rest-hook channels are supported (see above); HAPI's subscription processor still asks for an e-mail sender. */
-  @Bean
-  public IEmailSender emailSender() {
-    return details -> {
-      throw new IllegalStateException("E-mail subscriptions are not supported by the gateway");
-    };
   }
 
   @Bean

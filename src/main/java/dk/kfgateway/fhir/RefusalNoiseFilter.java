@@ -18,10 +18,8 @@ import org.slf4j.Marker;
  * so each 403, 404, 409 or 422 cost some 125 lines at ERROR. Denied here are only those two lines, and only for a
  * {@link BaseServerResponseException} below 500 that HAPI goes on to answer (not one a hook swallows): the refusal is
  * then logged once, at INFO, by {@link RefusalLog}. Also denied: Hibernate's report of the unique-key violation by which
- * two concurrent updates of the same resource collide (HAPI answers the loser 409, a refusal logged by RefusalLog), and
- * HAPI's ERROR lines with stack traces for a rest-hook endpoint that did not take a notification (the gateway records
- * each failed delivery on the Subscription and logs one WARN line, notification.DeliveryFailureRecorder). Everything
- * else, every 5xx included, is logged as before.
+ * two concurrent updates of the same resource collide (HAPI answers the loser 409, a refusal logged by RefusalLog).
+ * Everything else, every 5xx included, is logged as before.
  */
 public class RefusalNoiseFilter extends TurboFilter {
 
@@ -30,9 +28,6 @@ public class RefusalNoiseFilter extends TurboFilter {
   static final String SQL_EXCEPTIONS = "org.hibernate.engine.jdbc.spi.SqlExceptionHelper";
   /** HAPI's index of (resource, version): the row two concurrent updates of one resource both try to write. */
   static final String VERSION_COLLISION = "IDX_RESVER_ID_VER";
-  static final java.util.Set<String> DELIVERY = java.util.Set.of(
-      "ca.uhn.fhir.jpa.subscription.match.deliver.BaseSubscriptionDeliveryListener",
-      "ca.uhn.fhir.jpa.subscription.channel.impl.RetryingMessageHandlerWrapper");
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
@@ -50,9 +45,6 @@ public class RefusalNoiseFilter extends TurboFilter {
       return FilterReply.DENY; // HAPI's form for a refusal below 500 only; 5xx are logged with another message
     }
     if (SQL_EXCEPTIONS.equals(name) && format.contains(VERSION_COLLISION)) {
-      return FilterReply.DENY;
-    }
-    if (DELIVERY.contains(name) && level == Level.ERROR) {
       return FilterReply.DENY;
     }
     return FilterReply.NEUTRAL;

@@ -6,11 +6,16 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dk.kfgateway.GatewayProperties;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -41,6 +46,13 @@ public class ResourceServerConfig {
                     .permitAll()
                     .requestMatchers(antMatcher("/error"))
                     .permitAll()
+                    .requestMatchers(antMatcher(HttpMethod.GET, "/actuator/health"))
+                    .permitAll()
+                    .requestMatchers(antMatcher(HttpMethod.GET, "/actuator/health/**"))
+                    .permitAll()
+                    // the rest of Actuator (notification metrics) is the administrator's
+                    .requestMatchers(antMatcher("/actuator/**"))
+                    .access(ResourceServerConfig::administrator)
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder)).authenticationEntryPoint(entryPoint))
@@ -55,6 +67,15 @@ public class ResourceServerConfig {
       http.cors(cors -> cors.configurationSource(cors(origins)));
     }
     return http.build();
+  }
+
+  /** Actuator beyond health: only a token of the ADMINISTRATOR role. */
+  private static AuthorizationDecision administrator(
+      Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+    boolean admin = authentication.get() instanceof
+        JwtAuthenticationToken token
+        && TokenClaims.caller(token.getToken().getClaims()).map(c -> c.role() == PartyRole.ADMINISTRATOR).orElse(false);
+    return new AuthorizationDecision(admin);
   }
 
   @Bean

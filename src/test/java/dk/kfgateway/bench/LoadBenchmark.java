@@ -72,12 +72,14 @@ public final class LoadBenchmark {
     Path log = work.resolve("gateway.log");
     Files.deleteIfExists(log);
     try (BenchDatabase db = options.containsKey("postgres") ? BenchDatabase.postgres("kf_bench") : BenchDatabase.h2(work);
-        GpReceiver gp = new GpReceiver()) {
+        GpReceiver gp = new GpReceiver();
+        NotificationReceiver municipality = new NotificationReceiver(NotificationReceiver.Mode.TAKE)) {
       System.out.printf("load benchmark: %s, %d referrals per level after %d warm-up, at most %ds per phase, %d CPUs,"
           + " load average %s%n", db.label(), perLevel, warmup, phaseLimit.toSeconds(),
           Runtime.getRuntime().availableProcessors(), loadAverage());
       List<String> args = new ArrayList<>(db.gatewayArgs());
       args.addAll(GpDelivery.gatewayArgs(gp));
+      args.addAll(Notifications.gatewayArgs(FhirHttp.MUNICIPALITY, municipality));
       Map<Integer, Double> withRules = new LinkedHashMap<>();
       List<String> taskIds = Collections.synchronizedList(new ArrayList<>());
       try (GatewayProcess gateway = GatewayProcess.start(jar, GatewayProcess.GATEWAY_JVM, args, log, Duration.ofMinutes(5))) {
@@ -85,12 +87,14 @@ public final class LoadBenchmark {
         row("resident memory / heap used after start", "", "", "", "",
             gateway.residentMegabytes() + " MB / " + gateway.heapUsedMegabytes() + " MB");
         FhirHttp client = new FhirHttp(gateway.baseUrl());
+        // the municipality is told of every change of its tasks, through the whole run (intake included)
+        Notifications.subscribe(client, FhirHttp.MUNICIPALITY, municipality, Notifications.MUNICIPALITY_TASKS);
         intake(client, "warm-up", warmup, 4, taskIds, false);
         for (int clients : CONCURRENCY) {
           withRules.put(clients, intake(client, "intake, rules on", perLevel, clients, taskIds, true));
         }
         workListPoll(client, number("polls", 50));
-        transitions(client, gp, taskIds, number("tasks", 10));
+        transitions(client, gp, municipality, taskIds, number("tasks", 10));
         row("resident memory / heap used after the run", "", "", "", "",
             gateway.residentMegabytes() + " MB / " + gateway.heapUsedMegabytes() + " MB (live after full GC "
                 + gateway.liveHeapMegabytes() + " MB)");
@@ -200,8 +204,10 @@ public final class LoadBenchmark {
    * certificate; each move is a read and a PUT with If-Match (the PUT is timed). With GP delivery wired, it waits for
    * the GP receiver's acknowledgement of each copy and times it from sending the completing PUT.
    */
-  private void transitions(FhirHttp client, GpReceiver gp, List<String> taskIds, int count) {
+  private void transitions(FhirHttp client, GpReceiver gp, NotificationReceiver municipality, List<String> taskIds,
+      int count) {
     Latencies moves = new Latencies();
+    Latencies notified = new Latencies();
     Latencies certificates = new Latencies();
     Latencies gpAck = new Latencies();
     boolean gpWired = GpDelivery.wired(gp);
@@ -220,6 +226,10 @@ public final class LoadBenchmark {
         for (Task.TaskStatus status : ClinicMoves.TO_COMPLETION) {
           ClinicMoves.Move move = clinic.move(id, status);
           moves.record(move.put().nanos());
+          NotificationReceiver.Taken notification = awaitNotification(municipality, id, move.put().header("ETag"));
+          if (notification != null) {
+            notified.record(notification.nanos() - move.sentAt());
+          }
           if (move.certificate() != null) {
             certificates.record(move.certificate().nanos());
           }
@@ -237,6 +247,9 @@ public final class LoadBenchmark {
     }
     row("task transition (PUT with If-Match), " + done + " tasks to completed", String.valueOf(moves.count()),
         ms(moves.percentile(50)), "", ms(moves.percentile(99)), "");
+    row("task change until the municipality's notification arrives", String.valueOf(notified.count()),
+        ms(notified.percentile(50)), "", ms(notified.percentile(99)), notified.count() < moves.count()
+            ? (moves.count() - notified.count()) + " not within 10 s" : "");
     row("LÆ 275 certificate upload (POST DocumentReference)", String.valueOf(certificates.count()),
         ms(certificates.percentile(50)), "", ms(certificates.percentile(99)), "");
     if (gpWired) {
@@ -246,6 +259,26 @@ public final class LoadBenchmark {
       row("completion until the GP copy is acknowledged", "-", "-", "-", "-",
           "not measured: the gateway has no GP delivery configuration yet");
     }
+  }
+
+  /** The notification of this version of the task ({@code W/"3"}), waited for at most 10 s. */
+  private static NotificationReceiver.Taken awaitNotification(NotificationReceiver receiver, String task, String etag) {
+    String focus = "Task/" + task + "/_history/" + (etag == null ? "" : etag.replaceAll("[^0-9]", ""));
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (NotificationReceiver.Taken taken : receiver.taken()) {
+        if (focus.equals(taken.focus())) {
+          return taken;
+        }
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+    return null;
   }
 
   private static GpReceiver.Delivery awaitDelivery(GpReceiver gp, String mentioning, Duration timeout) {

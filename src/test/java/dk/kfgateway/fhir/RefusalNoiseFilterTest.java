@@ -22,14 +22,6 @@ class RefusalNoiseFilterTest {
         .isEqualTo(FilterReply.NEUTRAL);
   }
 
-  @Test
-  void aRestHookEndpointThatTookNoNotificationIsRecordedByTheGatewayNotLoggedByHapi() {
-    for (String logger : RefusalNoiseFilter.DELIVERY) {
-      assertThat(decide(logger, Level.ERROR, "Failure")).isEqualTo(FilterReply.DENY);
-      assertThat(decide(logger, Level.WARN, "Something else")).isEqualTo(FilterReply.NEUTRAL);
-    }
-  }
-
   private FilterReply decide(String logger, Level level, String message) {
     return filter.decide(null, context.getLogger(logger), level, message, null, null);
   }

@@ -50,14 +50,20 @@ class CallingWithoutATokenTest extends GatewayIntegrationTest {
     assertThat(outcome.getIssueFirstRep().getDiagnostics()).startsWith("[SEC-001] A bearer token is required");
   }
 
+  /** Outside the FHIR API only health (up or down, nothing more) answers without a token; Actuator's rest needs one. */
   @Test
-  void nothingOutsideTheFhirApiAnswersEither() throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-            HttpResponse.BodyHandlers.ofString());
+  void nothingOutsideTheFhirApiAnswersEitherButHealth() throws Exception {
+    for (String path : new String[] {"/actuator/metrics", "/actuator/env", "/actuator/beans", "/actuator"}) {
+      assertThat(get(path).statusCode()).as(path).isEqualTo(401);
+    }
+    HttpResponse<String> health = get("/actuator/health");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("details", "components");
+  }
 
-    assertThat(response.statusCode()).isEqualTo(401);
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -29,30 +29,40 @@ public enum TestDatabase {
     return "postgres".equalsIgnoreCase(System.getProperty(PROPERTY, "h2")) ? POSTGRES : H2;
   }
 
-  /** Points the gateway under test at this run's database. */
+  /** The property a test sets (by {@link #registerOwn}) to have a database of its own instead of the run's. */
+  static final String OWN_URL = "kf.test.own-datasource-url";
+  /** The contexts close their databases themselves; H2 closing them first at JVM exit only makes ERROR lines. */
+  private static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE";
+
+  /**
+   * Points the gateway under test at this run's database, unless the test asked for its own ({@link #registerOwn}):
+   * Spring calls a subclass's {@code @DynamicPropertySource} before its superclass's, so the superclass's value would
+   * win; the placeholder lets the subclass's choice stand whatever the order.
+   */
   public void register(DynamicPropertyRegistry registry) {
     if (this == H2) {
       Path file = Path.of(System.getProperty("kf.test.dir", "target"), "test-data", "h2-" + RUN, "kf-gateway");
-      registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file.toAbsolutePath());
+      registry.add("spring.datasource.url",
+          () -> "${" + OWN_URL + ":jdbc:h2:file:" + file.toAbsolutePath() + H2_OPTIONS + "}");
       registry.add("spring.datasource.username", () -> "sa");
       registry.add("spring.datasource.password", () -> "");
     } else {
-      registry.add("spring.datasource.url", TestDatabase::freshPostgresDatabase);
+      registry.add("spring.datasource.url", () -> "${" + OWN_URL + ":" + freshPostgresDatabase() + "}");
       registry.add("spring.datasource.username", () -> "postgres");
       registry.add("spring.datasource.password", () -> "");
     }
   }
 
   /**
-   * Points a test at a database of its own (and so a Spring context of its own), for tests that must not share HAPI's
-   * subscription processing with the other contexts of the run.
+   * Points a test at a database of its own (and so a Spring context of its own), for tests whose gateway settings
+   * (delivery timings, endpoints) must not meet other contexts' dispatchers on a shared database.
    */
   public void registerOwn(DynamicPropertyRegistry registry, String label) {
     if (this == H2) {
       Path file = Path.of(System.getProperty("kf.test.dir", "target"), "test-data", "h2-" + RUN + "-" + label, "kf-gateway");
-      registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file.toAbsolutePath());
+      registry.add(OWN_URL, () -> "jdbc:h2:file:" + file.toAbsolutePath() + H2_OPTIONS);
     } else {
-      registry.add("spring.datasource.url", () -> freshPostgresDatabase("kf_gateway_test_" + RUN + "_" + label));
+      registry.add(OWN_URL, () -> freshPostgresDatabase("kf_gateway_test_" + RUN + "_" + label));
     }
   }
 

@@ -55,7 +55,8 @@ public final class AllowListYaml {
     Set<Interaction> interactions = new HashSet<>();
     strings(grant.get("interactions")).forEach(code -> interactions.add(Interaction.of(code)));
     return new TypeGrant(interactions, strings(grant.get("search")), strings(grant.get("sort")),
-        strings(grant.get("include")), strings(grant.get("revinclude")), strings(grant.get("operations")));
+        strings(grant.get("include")), strings(grant.get("revinclude")), strings(grant.get("operations")),
+        strings(grant.get("subscribe")));
   }
 
   @SuppressWarnings("unchecked")

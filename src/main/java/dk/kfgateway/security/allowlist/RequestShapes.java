@@ -23,11 +23,11 @@ final class RequestShapes {
       Pattern.compile("\"(?:reference|valueReference)\"\\s*:\\s*\"([A-Z][A-Za-z]+\\?[^\"]*)\"");
 
   /**
-   * The one Subscription extension a party may set (README: the delivery retries); HAPI's others would make it run
-   * searches of its own on each delivery ({@code subscription-payload-search-criteria}) or change what it sends.
+   * The Subscription extensions a party may send: only the gateway's own delivery state, which it shows on a read and
+   * drops from a write (notification.DeliveryState); HAPI's would make it run searches of its own on each delivery
+   * ({@code subscription-payload-search-criteria}) or change what it sends.
    */
-  static final java.util.Set<String> SUBSCRIPTION_EXTENSIONS =
-      java.util.Set.of("http://hapifhir.io/fhir/StructureDefinition/subscription-delivery-retry-count");
+  static final java.util.Set<String> SUBSCRIPTION_EXTENSIONS = dk.kfgateway.notification.DeliveryState.EXTENSIONS;
 
   private RequestShapes() {}
 
@@ -116,32 +116,18 @@ final class RequestShapes {
   }
 
   /**
-   * A Subscription's criteria ({@code Task?owner=...}) as the search they stand for: what a party may not search for,
-   * it may not be notified of either.
+   * A Subscription carrying an extension that is on no list; its criteria are judged where it is stored, against the
+   * parameters the role may subscribe with (notification.SubscriptionIntake, 422 naming the parameter).
    */
   static java.util.Optional<RequestShape> ofCriteria(IBaseResource resource) {
     if (!(resource instanceof org.hl7.fhir.r4.model.Subscription subscription)) {
       return java.util.Optional.empty();
     }
-    java.util.Optional<String> unlisted = java.util.stream.Stream.concat(subscription.getExtension().stream(),
+    return java.util.stream.Stream.concat(subscription.getExtension().stream(),
             subscription.getChannel().getExtension().stream())
-        .map(org.hl7.fhir.r4.model.Extension::getUrl).filter(url -> !SUBSCRIPTION_EXTENSIONS.contains(url)).findFirst();
-    if (unlisted.isPresent()) {
-      return java.util.Optional.of(RequestShape.of(RequestShape.Kind.UNLISTED, "Subscription",
-          "the Subscription extension " + unlisted.get(), Map.of()));
-    }
-    if (!subscription.hasCriteria()) {
-      return java.util.Optional.empty();
-    }
-    String[] parts = subscription.getCriteria().split("\\?", 2);
-    Map<String, List<String>> parameters = new LinkedHashMap<>();
-    if (parts.length > 1) {
-      for (String pair : parts[1].split("&")) {
-        String[] kv = pair.split("=", 2);
-        parameters.computeIfAbsent(decode(kv[0]), k -> new ArrayList<>()).add(kv.length > 1 ? decode(kv[1]) : "");
-      }
-    }
-    return java.util.Optional.of(RequestShape.interaction(parts[0], Interaction.SEARCH, parameters, null, List.of()));
+        .map(org.hl7.fhir.r4.model.Extension::getUrl).filter(url -> !SUBSCRIPTION_EXTENSIONS.contains(url)).findFirst()
+        .map(url -> RequestShape.of(RequestShape.Kind.UNLISTED, "Subscription", "the Subscription extension " + url,
+            Map.of()));
   }
 
   private static String decode(String text) {

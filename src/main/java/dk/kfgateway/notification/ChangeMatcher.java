@@ -1,0 +1,72 @@
+package dk.kfgateway.notification;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.searchparam.matcher.InMemoryResourceMatcher;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import java.time.Clock;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Matches every stored change against the Subscriptions watching its type, in memory, and queues a notification for
+ * each match in the change's own transaction: nothing is lost between the commit and the delivery, and nothing is
+ * notified that did not commit. The dispatcher is woken once the change has committed.
+ */
+@Interceptor
+public class ChangeMatcher {
+
+  private final SubscriberRegistry registry;
+  private final NotificationQueue queue;
+  private final InMemoryResourceMatcher matcher;
+  private final Runnable committed;
+  private final Clock clock;
+
+  ChangeMatcher(SubscriberRegistry registry, NotificationQueue queue, InMemoryResourceMatcher matcher,
+      Runnable committed, Clock clock) {
+    this.registry = registry;
+    this.queue = queue;
+    this.matcher = matcher;
+    this.committed = committed;
+    this.clock = clock;
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+  public void created(IBaseResource resource, RequestDetails request) {
+    match(resource, request);
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    match(resource, request);
+  }
+
+  private void match(IBaseResource resource, RequestDetails request) {
+    List<Subscriber> watching = registry.watching(resource.fhirType());
+    boolean queued = false;
+    for (Subscriber subscriber : watching) {
+      if (matcher.match(subscriber.criteria(), resource, null, request).matched()) {
+        queue.add(subscriber.subscription(), focus(resource), clock.instant());
+        queued = true;
+      }
+    }
+    if (queued && TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          committed.run();
+        }
+      });
+    }
+  }
+
+  /** The version that changed ({@code Task/1/_history/2}): what it was is what the notification tells of. */
+  private static String focus(IBaseResource resource) {
+    var id = resource.getIdElement();
+    return resource.fhirType() + "/" + id.getIdPart() + (id.hasVersionIdPart() ? "/_history/" + id.getVersionIdPart()
+        : "");
+  }
+}

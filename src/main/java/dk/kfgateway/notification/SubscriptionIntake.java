@@ -1,0 +1,165 @@
+package dk.kfgateway.notification;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.searchparam.matcher.InMemoryMatchResult;
+import ca.uhn.fhir.jpa.searchparam.matcher.InMemoryResourceMatcher;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import dk.kfgateway.access.RestrictedCallers;
+import dk.kfgateway.fhir.Refusals;
+import dk.kfgateway.rules.Verdict;
+import dk.kfgateway.security.Caller;
+import dk.kfgateway.security.PartyRole;
+import dk.kfgateway.security.allowlist.AllowList;
+import java.time.Clock;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Subscription;
+import org.hl7.fhir.r4.model.Subscription.SubscriptionStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Takes in the Subscriptions clients write: the rules of what they may say (NOTIF-001..003, before the other rules of
+ * the write), the status the gateway gives them (requested becomes active at once: matching starts with the commit),
+ * and the subscriber row written in the Subscription's own transaction. The gateway's own writes (status error) pass.
+ */
+@Interceptor
+public class SubscriptionIntake {
+
+  private static final int FIRST = -50;
+
+  private final Subscribers subscribers;
+  private final NotificationQueue queue;
+  private final SubscriberRegistry registry;
+  private final AllowList allowList;
+  private final RestrictedCallers restricted;
+  private final InMemoryResourceMatcher matcher;
+  private final Clock clock;
+
+  SubscriptionIntake(Subscribers subscribers, NotificationQueue queue, SubscriberRegistry registry, AllowList allowList,
+      RestrictedCallers restricted, InMemoryResourceMatcher matcher, Clock clock) {
+    this.subscribers = subscribers;
+    this.queue = queue;
+    this.registry = registry;
+    this.allowList = allowList;
+    this.restricted = restricted;
+    this.matcher = matcher;
+    this.clock = clock;
+  }
+
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = FIRST)
+  public void beforeCreate(IBaseResource resource, RequestDetails request) {
+    take(resource, request);
+  }
+
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = FIRST)
+  public void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    take(resource, request);
+  }
+
+  /** NOTIF-003: only the party whose Subscription it is deletes it (the administrator sees all, to list failures). */
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = FIRST)
+  public void beforeDelete(IBaseResource resource, RequestDetails request) {
+    if (resource instanceof Subscription subscription) {
+      restricted.of(request).ifPresent(caller -> subscribers.find(subscription.getIdElement().getIdPart())
+          .filter(owner -> !caller.actsFor(owner.organization()))
+          .ifPresent(owner -> Refusals.enforce(Verdict.notPermitted(NotificationRules.STATUS, caller.clientId()
+              + " may delete only its own Subscriptions", "Subscription"))));
+    }
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+  public void created(IBaseResource resource, RequestDetails request) {
+    if (resource instanceof Subscription subscription) {
+      Caller owner = Caller.of(request).orElse(new Caller("gateway", PartyRole.ADMINISTRATOR, "", null, null));
+      subscribers.save(subscriber(subscription, owner), clock.instant());
+      reloadAfterCommit();
+    }
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    if (resource instanceof Subscription subscription) {
+      String id = subscription.getIdElement().getIdPart();
+      Caller owner = subscribers.find(id)
+          .map(s -> new Caller(s.client(), s.role(), s.organization(), null, null))
+          .orElseGet(() -> Caller.of(request).orElse(new Caller("gateway", PartyRole.ADMINISTRATOR, "", null, null)));
+      subscribers.save(subscriber(subscription, owner), clock.instant());
+      reloadAfterCommit();
+    }
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+  public void deleted(IBaseResource resource, RequestDetails request) {
+    if (resource instanceof Subscription subscription) {
+      String id = subscription.getIdElement().getIdPart();
+      subscribers.delete(id);
+      queue.dropAll(id);
+      reloadAfterCommit();
+    }
+  }
+
+  private void take(IBaseResource resource, RequestDetails request) {
+    if (!(resource instanceof Subscription subscription) || Caller.of(request).isEmpty()) {
+      return;
+    }
+    DeliveryState.strip(subscription);
+    Verdict verdict = SubscriptionRules.status(subscription.getStatus())
+        .and(SubscriptionRules.channel(subscription.getChannel()));
+    Caller caller = restricted.of(request).orElse(null);
+    if (caller != null) {
+      verdict = verdict.and(SubscriptionRules.criteria(allowList.of(caller.role()), subscription.getCriteria()));
+    }
+    if (verdict.isAllowed()) {
+      verdict = inMemory(subscription.getCriteria());
+    }
+    Refusals.enforce(verdict);
+    if (subscription.getStatus() != SubscriptionStatus.OFF) {
+      subscription.setStatus(SubscriptionStatus.ACTIVE);
+      subscription.setError(null);
+    }
+  }
+
+  /**
+   * NOTIF-001: the criteria as HAPI parses them, matched in memory; never a database search per change. The refusal
+   * names the parameters, never their values (which may be a CPR).
+   */
+  private Verdict inMemory(String criteria) {
+    InMemoryMatchResult result;
+    try {
+      result = matcher.canBeEvaluatedInMemory(criteria);
+    } catch (BaseServerResponseException | IllegalArgumentException e) {
+      result = InMemoryMatchResult.unsupportedFromReason(InMemoryMatchResult.PARSE_FAIL);
+    }
+    return result.supported() ? Verdict.allowed() : Verdict.refused(NotificationRules.CRITERIA, "Criteria with the"
+        + " parameters " + SubscriptionRules.names(criteria) + " cannot be matched in memory ("
+        + result.getUnsupportedReason() + ")", "Subscription.criteria");
+  }
+
+  private static Subscriber subscriber(Subscription subscription, Caller owner) {
+    String criteria = subscription.getCriteria() == null ? "" : subscription.getCriteria().trim();
+    String status = switch (subscription.getStatus() == null ? SubscriptionStatus.OFF : subscription.getStatus()) {
+      case ACTIVE, REQUESTED -> Subscriber.ACTIVE;
+      case ERROR -> Subscriber.ERROR;
+      default -> Subscriber.OFF;
+    };
+    List<String> headers = subscription.getChannel().getHeader().stream().map(h -> h.getValue()).toList();
+    return new Subscriber(subscription.getIdElement().getIdPart(), owner.clientId(), owner.role(),
+        owner.organization(), criteria.split("\\?", 2)[0], criteria, subscription.getChannel().getEndpoint(),
+        subscription.getChannel().hasPayload(), headers, status);
+  }
+
+  private void reloadAfterCommit() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          registry.reload();
+        }
+      });
+    }
+  }
+}
