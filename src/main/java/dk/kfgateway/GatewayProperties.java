@@ -25,7 +25,8 @@ public record GatewayProperties(
     @Valid @NotNull @DefaultValue Routing routing,
     @Valid @NotNull @DefaultValue Consent consent,
     @Valid @NotNull @DefaultValue Notification notification,
-    @Valid @NotNull @DefaultValue Console console) {
+    @Valid @NotNull @DefaultValue Console console,
+    @Valid @NotNull @DefaultValue Settlement settlement) {
 
   /**
    * The web console for the clinic's secretariat and the administrator at {@code /console} (README "Console"): a
@@ -66,6 +67,17 @@ public record GatewayProperties(
         @NotBlank String organization,
         String practitionerRole) {}
   }
+
+  /**
+   * Settlement (afregning, README "Settlement"): the municipality-region agreements, by the municipality's Organization
+   * id. A municipality without an entry is settled by the bekendtgørelse's defaults (bkg 2019 §17-§19, bilag 1).
+   *
+   * @param agreements the agreement of each municipality
+   * @param defaultRegion the issuing region of a municipality without an agreement
+   */
+  public record Settlement(
+      @Valid @NotNull @DefaultValue java.util.Map<String, dk.kfgateway.settlement.AgreementProperties> agreements,
+      @NotBlank @DefaultValue("Organization/kf-region-sjaelland") String defaultRegion) {}
 
   /**
    * @param expiryCheck how often the gateway looks for consents whose period ran out, to put their open tasks on hold

@@ -16,9 +16,9 @@ public final class AccessLabels {
 
   public static final String SYSTEM = Ig.codeSystem("kf-access");
 
-  /** Case data (citizen data) and Subscriptions: the types that carry labels and are narrowed by them. */
+  /** Case data (citizen data), Subscriptions and settlement: the types that carry labels and are narrowed by them. */
   public static final Set<String> LABELLED_TYPES = Set.of("Patient", "ServiceRequest", "Task", "Consent",
-      "DocumentReference", "Binary", "Communication", "Subscription");
+      "DocumentReference", "Binary", "Communication", "Subscription", "ChargeItem", "Invoice");
 
   private AccessLabels() {}
 

@@ -20,9 +20,9 @@ import org.hl7.fhir.r4.model.Task;
  */
 final class AuditedResources {
 
-  /** Citizen data; reading or changing it is audited. */
-  static final Set<String> CASE_TYPES =
-      Set.of("Patient", "ServiceRequest", "Task", "Consent", "DocumentReference", "Binary", "Communication");
+  /** Citizen data and what is charged for it; reading or changing it is audited. */
+  static final Set<String> CASE_TYPES = Set.of("Patient", "ServiceRequest", "Task", "Consent", "DocumentReference",
+      "Binary", "Communication", "ChargeItem", "Invoice");
 
   private final Set<String> citizens = new LinkedHashSet<>();
   private final Set<String> entities = new LinkedHashSet<>();

@@ -43,6 +43,9 @@ public class FhirServerConfig {
           "ValueSet",
           "StructureDefinition",
           "SearchParameter",
+          "ChargeItem",
+          "ChargeItemDefinition",
+          "Invoice",
           "Bundle",
           "OperationOutcome");
 
