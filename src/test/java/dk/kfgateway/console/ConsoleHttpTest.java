@@ -7,7 +7,6 @@ import dk.kfgateway.support.Pdfs;
 import dk.kfgateway.support.ReferralFixture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -140,17 +139,6 @@ abstract class ConsoleHttpTest extends GatewayIntegrationTest {
   }
 
   static void await(String what, Duration limit, BooleanSupplier condition) {
-    Instant giveUp = Instant.now().plus(limit);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(giveUp)) {
-        throw new AssertionError("Still waiting for: " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    dk.kfgateway.support.Exchanges.await(what, limit, condition);
   }
 }

@@ -46,13 +46,6 @@ class MunicipalityOpeningTheConsoleTest extends ConsoleHttpTest {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return dk.kfgateway.support.Exchanges.send(http, request.build());
   }
 }

@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -126,20 +125,9 @@ final class Cases {
             "{\"resourceType\":\"Parameters\"}")));
   }
 
-  /** Waits until the condition holds, polling; fails with the description after a minute. */
+  /** Waits until the condition holds, polling; fails with the description after 90 s. */
   static void await(String what, BooleanSupplier condition) {
-    Instant giveUp = Instant.now().plus(Duration.ofSeconds(90));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(giveUp)) {
-        throw new AssertionError("Still waiting for: " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    dk.kfgateway.support.Exchanges.await(what, Duration.ofSeconds(90), condition);
   }
 
   private String result(Task task, String type) {

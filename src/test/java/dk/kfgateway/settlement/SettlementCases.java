@@ -167,14 +167,7 @@ final class SettlementCases {
     if (body != null) {
       request.header("Content-Type", "application/fhir+json");
     }
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return dk.kfgateway.support.Exchanges.send(http, request.build());
   }
 
   private HttpResponse<String> put(String clientId, Task task) {
