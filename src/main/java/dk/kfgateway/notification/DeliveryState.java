@@ -4,6 +4,8 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.IPreResourceShowDetails;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import dk.kfgateway.security.Caller;
 import java.util.Date;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -15,7 +17,9 @@ import org.hl7.fhir.r4.model.UnsignedIntType;
 /**
  * A Subscription as read shows its delivery state, taken from the subscriber's row when it is shown (not stored, so a
  * delivery adds no version): the last delivery, the last failure and its reason, the notifications queued. A client
- * that writes the Subscription back with them has them dropped.
+ * that writes the Subscription back with them has them dropped. The values of its {@code channel.header} lines (a
+ * receiver's credential) are shown only to the client that created it; others (the administrator, another client of
+ * the same organisation) see the header names only.
  */
 @Interceptor
 public class DeliveryState {
@@ -38,11 +42,15 @@ public class DeliveryState {
   }
 
   @Hook(Pointcut.STORAGE_PRESHOW_RESOURCES)
-  public void show(IPreResourceShowDetails details) {
+  public void show(IPreResourceShowDetails details, RequestDetails request) {
+    String caller = Caller.of(request).map(Caller::clientId).orElse(null);
     for (IBaseResource resource : details.getAllResources()) {
       if (resource instanceof Subscription subscription && subscription.getIdElement().hasIdPart()) {
         strip(subscription);
         subscribers.state(subscription.getIdElement().getIdPart()).ifPresent(state -> {
+          if (caller != null && !caller.equals(state.client())) {
+            subscription.getChannel().getHeader().forEach(h -> h.setValue(h.getValue().replaceFirst(":.*", ": (hidden)")));
+          }
           at(subscription, LAST_DELIVERY, state.lastDelivery());
           at(subscription, LAST_FAILURE, state.lastFailure());
           if (state.lastError() != null) {

@@ -18,5 +18,11 @@ final class NotificationRules {
   /** NOTIF-003: status error is the gateway's to set; a client resumes by setting requested (or active) again. */
   static final RuleRef STATUS = new RuleRef("NOTIF-003", "FHIR R4 Subscription.status");
 
+  /**
+   * NOTIF-004: a Subscription is changed or deleted only by the client that created it (another client of the same
+   * organisation, or the administrator who reads them all, may not turn it off or point it elsewhere).
+   */
+  static final RuleRef OWNER = new RuleRef("NOTIF-004", "bkg 2019 §3; FHIR R4 Subscription");
+
   private NotificationRules() {}
 }

@@ -46,8 +46,8 @@ final class RegisteredEndpointRule {
   }
 
   /**
-   * An absolute http(s) URL with a host, without user info, fragment or dot segments, so that a prefix cannot be
-   * left by {@code ..} or an {@code @}.
+   * An absolute http(s) URL with a host, without user info, query, fragment or dot segments, so that a prefix cannot
+   * be left by {@code ..} or an {@code @}, and a payload's {@code /<type>/<id>} always extends the path.
    */
   static boolean isPlainUrl(String url) {
     try {
@@ -55,7 +55,7 @@ final class RegisteredEndpointRule {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
       return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
-          && uri.getRawUserInfo() == null && uri.getRawFragment() == null
+          && uri.getRawUserInfo() == null && uri.getRawFragment() == null && uri.getRawQuery() == null
           && !rawPath.contains("..") && !rawPath.toLowerCase(Locale.ROOT).contains("%2e")
           && !rawPath.contains("\\");
     } catch (URISyntaxException e) {

@@ -57,17 +57,22 @@ public class SubscriptionIntake {
 
   @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = FIRST)
   public void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    onlyByItsOwner(resource, request, "change");
     take(resource, request);
   }
 
-  /** NOTIF-003: only the party whose Subscription it is deletes it (the administrator sees all, to list failures). */
   @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = FIRST)
   public void beforeDelete(IBaseResource resource, RequestDetails request) {
+    onlyByItsOwner(resource, request, "delete");
+  }
+
+  /** NOTIF-004: only the client that created a Subscription changes or deletes it. */
+  private void onlyByItsOwner(IBaseResource resource, RequestDetails request, String what) {
     if (resource instanceof Subscription subscription) {
       restricted.of(request).ifPresent(caller -> subscribers.find(subscription.getIdElement().getIdPart())
-          .filter(owner -> !caller.actsFor(owner.organization()))
-          .ifPresent(owner -> Refusals.enforce(Verdict.notPermitted(NotificationRules.STATUS, caller.clientId()
-              + " may delete only its own Subscriptions", "Subscription"))));
+          .filter(owner -> !owner.client().equals(caller.clientId()))
+          .ifPresent(owner -> Refusals.enforce(Verdict.notPermitted(NotificationRules.OWNER, caller.clientId()
+              + " may " + what + " only the Subscriptions it created itself", "Subscription"))));
     }
   }
 

@@ -40,9 +40,10 @@ public final class RequestedAccess {
           List.of(new Access(on, SmartAction.UPDATE));
       case DELETE -> List.of(new Access(on, SmartAction.DELETE));
       case TRANSACTION, BATCH -> entries(resource);
-      // an operation on the system with a resource as its body ($process-message): creating that kind of resource
-      case EXTENDED_OPERATION_SERVER -> List.of(new Access(resource == null || "Parameters".equals(resource.fhirType())
-          ? on : resource.fhirType(), "GET".equalsIgnoreCase(httpMethod) ? SmartAction.READ : SmartAction.CREATE));
+      // an operation posted to the system ($process-message) creates a message, a Bundle, whatever body was sent: a
+      // body of another kind is the operation's to refuse (422), not a scope the caller lacks
+      case EXTENDED_OPERATION_SERVER -> List.of("GET".equalsIgnoreCase(httpMethod)
+          ? new Access(on, SmartAction.READ) : new Access("Bundle", SmartAction.CREATE));
       case EXTENDED_OPERATION_INSTANCE ->
           List.of(new Access(on, "GET".equalsIgnoreCase(httpMethod) ? SmartAction.READ : SmartAction.UPDATE));
       default -> List.of(new Access(on, "GET".equalsIgnoreCase(httpMethod) ? SmartAction.READ : SmartAction.CREATE));

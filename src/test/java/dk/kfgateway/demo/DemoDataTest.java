@@ -15,7 +15,7 @@ class DemoDataTest extends GatewayIntegrationTest {
   @Test
   void aNewUserFindsReferralsInSeveralStates() {
     Bundle tasks =
-        fhir.search().byUrl("Task?owner=Organization/kf-region-sjaelland&_count=50").returnBundle(Bundle.class).execute();
+        fhir.search().byUrl("Task?owner=Organization/kf-region-sjaelland&_sort=_lastUpdated&_count=50").returnBundle(Bundle.class).execute();
 
     assertThat(tasks.getEntry())
         .extracting(e -> ((Task) e.getResource()).getStatus().toCode())

@@ -32,6 +32,7 @@ class AdministratorWatchingNotificationsTest extends GatewayIntegrationTest {
   static void gateway(DynamicPropertyRegistry registry) {
     TestDatabase.current().registerOwn(registry, "notification_admin");
     registry.add("gateway.security.clients.holbaek-jobcenter.endpoints", () -> NOBODY_LISTENING);
+    registry.add("gateway.security.clients.kf-sjaelland-ehr.endpoints", () -> NOBODY_LISTENING);
     registry.add("gateway.notification.max-failures", () -> 1);
   }
 
@@ -67,13 +68,46 @@ class AdministratorWatchingNotificationsTest extends GatewayIntegrationTest {
         .getEntry()).as("another municipality").isEmpty();
   }
 
+  /** NOTIF-004: only the client that created a Subscription changes or deletes it. */
   @Test
-  void theAdministratorCannotDeleteAnotherPartysSubscription() {
-    HttpResponse<String> response = sendAs(ADMIN, "DELETE", "/Subscription/" + subscription, null);
+  void onlyTheClientThatCreatedASubscriptionChangesOrDeletesIt() {
+    Subscription theirs = fhirAs(HOLBAEK).read().resource(Subscription.class).withId(subscription).execute();
+    Subscription redirected = theirs.copy().setCriteria("AuditEvent?outcome=4");
+    redirected.getChannel().setEndpoint("https://ops.kf-gateway.example/audit-notify");
 
-    assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body()).contains("NOTIF-003");
-    assertThat(fhirAs(HOLBAEK).read().resource(Subscription.class).withId(subscription).execute()).isNotNull();
+    HttpResponse<String> deleted = sendAs(ADMIN, "DELETE", "/Subscription/" + subscription, null);
+    HttpResponse<String> changed = sendAs(ADMIN, "PUT", "/Subscription/" + subscription,
+        FHIR.newJsonParser().encodeResourceToString(redirected));
+
+    assertThat(deleted.statusCode()).isEqualTo(403);
+    assertThat(deleted.body()).contains("NOTIF-004");
+    assertThat(changed.statusCode()).isEqualTo(403);
+    assertThat(changed.body()).contains("NOTIF-004");
+    Subscription after = fhirAs(HOLBAEK).read().resource(Subscription.class).withId(subscription).execute();
+    assertThat(after.getCriteria()).isEqualTo(theirs.getCriteria());
+    assertThat(after.getChannel().getEndpoint()).isEqualTo(NOBODY_LISTENING);
+  }
+
+  /** Another client of the same organisation (the EHR and the clinic's secretariat) may not remove the EHR's. */
+  @Test
+  void anotherClientOfTheSameOrganisationCannotDeleteItNorReadItsCredential() {
+    Subscription ehrs = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED).setReason("New tasks")
+        .setCriteria("Task?owner=Organization/kf-region-sjaelland&status=requested");
+    ehrs.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK).setEndpoint(NOBODY_LISTENING)
+        .addHeader("Authorization: Bearer receiver-secret");
+    String id = fhirAs("kf-sjaelland-ehr").create().resource(ehrs).execute().getId().getIdPart();
+
+    HttpResponse<String> deleted = sendAs("kf-sjaelland-secretariat", "DELETE", "/Subscription/" + id, null);
+    String seenBySecretariat = sendAs("kf-sjaelland-secretariat", "GET", "/Subscription/" + id, null).body();
+    String seenByAdministrator = sendAs(ADMIN, "GET", "/Subscription/" + id, null).body();
+    String seenByItsOwner = sendAs("kf-sjaelland-ehr", "GET", "/Subscription/" + id, null).body();
+    fhirAs("kf-sjaelland-ehr").delete().resourceById("Subscription", id).execute();
+
+    assertThat(deleted.statusCode()).isEqualTo(403);
+    assertThat(deleted.body()).contains("NOTIF-004");
+    assertThat(seenBySecretariat).contains("Authorization: (hidden)").doesNotContain("receiver-secret");
+    assertThat(seenByAdministrator).contains("Authorization: (hidden)").doesNotContain("receiver-secret");
+    assertThat(seenByItsOwner).contains("receiver-secret");
   }
 
   @Test

@@ -38,7 +38,7 @@ class ClientSubscribingToAnEndpointTest extends GatewayIntegrationTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"https://sag.holbaek.example/kf-notify/../../admin", "https://sag.holbaek.example/kf-notify",
       "https://sag.holbaek.example/other", "https://sag.holbaek.example.evil.net/kf-notify/x",
-      "https://ehr.regionsjaelland.example/fhir-notify"})
+      "https://ehr.regionsjaelland.example/fhir-notify", "https://sag.holbaek.example/kf-notify/x?redirect=http://evil"})
   void aMunicipalityStaysWithinItsRegisteredPrefix(String endpoint) {
     HttpResponse<String> response =
         sendAs(MUNICIPALITY, "POST", "/Subscription", subscription(MUNICIPALITY_CRITERIA, endpoint));

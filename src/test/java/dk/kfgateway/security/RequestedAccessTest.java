@@ -26,7 +26,7 @@ class RequestedAccessTest {
     "DELETE, Consent, DELETE, DELETE, Consent",
     "EXTENDED_OPERATION_TYPE, Patient, POST, CREATE, Patient",
     "EXTENDED_OPERATION_INSTANCE, Task, GET, READ, Task",
-    "EXTENDED_OPERATION_SERVER, , POST, CREATE, *",
+    "EXTENDED_OPERATION_SERVER, , POST, CREATE, Bundle",
     "VALIDATE, Patient, POST, CREATE, Patient"
   })
   void anInteractionNeedsOneAction(

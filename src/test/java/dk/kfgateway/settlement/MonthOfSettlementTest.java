@@ -184,7 +184,7 @@ class MonthOfSettlementTest extends GatewayIntegrationTest {
         le275.add(sparring).add(estimate).add(fee).add(fee).add(instalment));
     assertThat(invoice.getTotalNet().getValue()).isEqualByComparingTo("36995.40");
     assertThat(invoice.getRecipient().getReference()).isEqualTo("Organization/municipality-holbaek");
-    assertThat(invoice.getRecipient().getIdentifier().getValue()).isEqualTo("5790000000029");
+    assertThat(invoice.getRecipient().getIdentifier().getValue()).isEqualTo("5798000001015");
     assertThat(invoice.getIssuer().getReference()).isEqualTo("Organization/kf-region-sjaelland");
     // Midtjylland aftale 7.3: payment within 30 days.
     assertThat(Invoices.paymentDue(invoice)).contains(LocalDate.now(DK).plusDays(30));
@@ -257,7 +257,7 @@ class MonthOfSettlementTest extends GatewayIntegrationTest {
         .parseResource(org.hl7.fhir.r4.model.Binary.class, exported.body());
     String xml = new String(binary.getData(), java.nio.charset.StandardCharsets.UTF_8);
     UblSchema.validate(xml);
-    assertThat(xml).contains("5790000000029").contains("5790000000012").contains("OIOUBL-2.02")
+    assertThat(xml).contains("5798000001015").contains("5790000000012").contains("OIOUBL-2.02")
         .contains(">36995.40<");
     HttpResponse<String> raw = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
         + "/Invoice/settlement-municipality-holbaek-2026-02/$oioubl")).header("Accept", "*/*")

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class OioublInvoiceTest {
 
   private static final Agreement AGREEMENT = new Agreement("Organization/municipality-holbaek",
-      "Organization/kf-region-sjaelland", new AgreementProperties("Demo", null, "5790000000029", 30, null,
+      "Organization/kf-region-sjaelland", new AgreementProperties("Demo", null, "5798000001015", 30, null,
           AgreementProperties.CoordinatorBilling.INSTALMENTS, BigDecimal.valueOf(5), Map.of(), Map.of(), Map.of()));
 
   @Test

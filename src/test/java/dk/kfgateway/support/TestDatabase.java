@@ -31,8 +31,11 @@ public enum TestDatabase {
 
   /** The property a test sets (by {@link #registerOwn}) to have a database of its own instead of the run's. */
   static final String OWN_URL = "kf.test.own-datasource-url";
-  /** The contexts close their databases themselves; H2 closing them first at JVM exit only makes ERROR lines. */
-  private static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE";
+  /**
+   * The contexts close their databases themselves (H2 closing them first at JVM exit only makes ERROR lines); and a
+   * writer waits for a row lock as long as the application's default allows (application.yaml).
+   */
+  private static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
 
   /**
    * Points the gateway under test at this run's database, unless the test asked for its own ({@link #registerOwn}):
