@@ -33,10 +33,15 @@ public class AuditTrail {
 
   public AuditTrail(DaoRegistry daos, PlatformTransactionManager transactions, Clock clock) {
     this.daos = daos;
-    this.cprs = new CprNumbers(daos);
+    this.cprs = new CprNumbers(daos, transactions);
     this.independent = new TransactionTemplate(transactions);
     this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
+  }
+
+  /** A resource the request stores: a citizen's CPR is then known to the trail without a lookup. */
+  void written(org.hl7.fhir.instance.model.api.IBaseResource resource) {
+    cprs.remember(resource);
   }
 
   /**

@@ -42,11 +42,13 @@ public class WriteAudit {
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
   public void created(IBaseResource resource, RequestDetails request) {
+    trail.written(resource);
     written(request, resource, "C");
   }
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
   public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    trail.written(resource);
     written(request, resource, "U");
   }
 
