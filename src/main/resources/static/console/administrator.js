@@ -129,10 +129,13 @@
 
   // ---- delivery status of the GP copies, per receiver ----
 
-  /** The receiver an event names: "delivered to X", or the endpoint of a failure ("... from http://..."). */
+  /**
+   * The receiver an event names: "acknowledged ok by X" (a MedCom acknowledgement; "delivered to X" before), or the
+   * endpoint of a failure ("... from http://...").
+   */
   function receiverOf(event) {
     const text = event.outcomeDesc || '';
-    const delivered = text.match(/^delivered to (.+)$/);
+    const delivered = text.match(/^(?:delivered to|acknowledged \S+ by) (.+)$/);
     if (delivered) return delivered[1];
     const from = text.match(/from (\S+)/);
     return from ? from[1] : null;

@@ -2,6 +2,7 @@ package dk.kfgateway.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.kfgateway.routing.GpReceiver;
 import dk.kfgateway.support.GatewayIntegrationTest;
 import dk.kfgateway.support.Pdfs;
 import dk.kfgateway.support.ReferralFixture;
@@ -23,8 +24,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway with the console, the demo GP clinic Nordvej's system at a {@link GpSystem} on 127.0.0.1 that is down
- * until a test lets it recover (one failed attempt makes a dead letter), a work list polled every two seconds, and
+ * The gateway with the console, the demo GP clinic Nordvej's system at a MedCom receiver on 127.0.0.1
+ * ({@link GpReceiver}) that is down until a test brings it up (one failed attempt makes a dead letter), a work list polled every two seconds, and
  * LÆ 275 certificates due in 150 working days (a long agreement, so that every deadline crosses public holidays and
  * a change of summer time). The other parties act over the FHIR API with their demo clients.
  */
@@ -33,7 +34,12 @@ abstract class ConsoleHttpTest extends GatewayIntegrationTest {
   static final String MUNICIPALITY = "holbaek-jobcenter";
   static final String CLINIC = "kf-sjaelland-ehr";
   static final String LONG_AGREEMENT = "test agreement across the holidays";
-  static final GpSystem NORDVEJ = new GpSystem();
+  static final GpReceiver NORDVEJ = down(new GpReceiver());
+
+  private static GpReceiver down(GpReceiver receiver) {
+    receiver.down();
+    return receiver;
+  }
 
   @DynamicPropertySource
   static void console(DynamicPropertyRegistry registry) {

@@ -85,7 +85,7 @@ class SecretariatAndAdministratorInTheConsoleTest extends ConsoleHttpTest {
           .as("and its request carried out").isEqualTo(Task.TaskStatus.COMPLETED);
       secretary.screenshot("05-cancellation-carried-out");
 
-      NORDVEJ.recover();
+      NORDVEJ.up();
       secretary.go("/console/#/deliveries");
       secretary.waitFor(By.cssSelector("#dead-letters tr[data-communication='" + deadLetter + "']"));
       secretary.screenshot("06-dead-letters");

@@ -26,7 +26,7 @@ import org.hl7.fhir.r4.model.Patient;
  * Bundle.id) with the very same acknowledgement, as a real receiver must. Per citizen (CPR) a test can script the next
  * answers ({@link Reply}), or have it answer 503 or 400. It remembers every attempt so a test can count them.
  */
-final class GpReceiver {
+public final class GpReceiver {
 
   /** How the receiver answers one message. */
   enum Reply {
@@ -55,7 +55,7 @@ final class GpReceiver {
   private volatile boolean down;
   private volatile long slowMillis;
 
-  GpReceiver() {
+  public GpReceiver() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -66,7 +66,7 @@ final class GpReceiver {
     server.start();
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/fhir/$process-message";
   }
 
@@ -96,11 +96,11 @@ final class GpReceiver {
   }
 
   /** Every message is answered 503 (the GP system is down) until {@code up}. */
-  void down() {
+  public void down() {
     down = true;
   }
 
-  void up() {
+  public void up() {
     down = false;
   }
 
