@@ -94,7 +94,9 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T waitUntil(org.openqa.selenium.support.ui.ExpectedCondition<T> condition, Duration timeout) {
-    return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
+    // the work list is polled and drawn anew every few seconds: an element read during a redraw is simply read again
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
   }
 
   Object script(String javascript, Object... arguments) {

@@ -42,7 +42,7 @@ class DeadlinesInTheConsoleTest extends ConsoleHttpTest {
       secretary.signIn("hanne", "hanne-demo", "Hanne Kjær");
       secretary.go("/console/#/task/" + taskId);
       WebElement shown = secretary.waitFor(By.cssSelector("#task-facts time"));
-      assertShows(shown, due);
+      assertShows(shown.getText(), shown.getAttribute("datetime"), due);
       secretary.screenshot("10-task-deadline");
 
       secretary.go("/console/#/worklist");
@@ -52,20 +52,25 @@ class DeadlinesInTheConsoleTest extends ConsoleHttpTest {
       secretary.waitUntil(d -> d.findElements(By.cssSelector("#worklist tr[data-task] td.deadline time")).size() > 0
           && d.findElements(By.cssSelector("#worklist tr[data-task]")).stream()
               .allMatch(row -> row.getText().contains(secretary.text("status.received"))));
-      List<WebElement> rows = secretary.driver().findElements(By.cssSelector("#worklist tr[data-task]"));
-      for (WebElement row : rows) {
-        Task listed = task(row.getAttribute("data-task"));
-        assertShows(row.findElement(By.cssSelector("td.deadline time")),
-            listed.getRestriction().getPeriod().getEnd().toInstant());
+      // read in one step in the page, so that a redraw of the polled list cannot come between a row and its deadline
+      @SuppressWarnings("unchecked")
+      List<List<String>> rows = (List<List<String>>) ((org.openqa.selenium.JavascriptExecutor) secretary.driver())
+          .executeScript("return [...document.querySelectorAll('#worklist tr[data-task]')].map(r => {"
+              + " const t = r.querySelector('td.deadline time');"
+              + " return [r.dataset.task, t.textContent, t.getAttribute('datetime')]; });");
+      assertThat(rows).isNotEmpty();
+      for (List<String> row : rows) {
+        Task listed = task(row.get(0));
+        assertShows(row.get(1), row.get(2), listed.getRestriction().getPeriod().getEnd().toInstant());
       }
       secretary.screenshot("11-worklist-deadlines");
     }
   }
 
-  private static void assertShows(WebElement time, Instant due) {
+  private static void assertShows(String shown, String datetime, Instant due) {
     ZonedDateTime copenhagen = due.atZone(WorkingDayCalendar.ZONE);
-    assertThat(time.getText()).isEqualTo(SHOWN.format(copenhagen));
-    assertThat(time.getAttribute("datetime")).isEqualTo(ATTRIBUTE.format(copenhagen));
+    assertThat(shown.trim()).isEqualTo(SHOWN.format(copenhagen));
+    assertThat(datetime).isEqualTo(ATTRIBUTE.format(copenhagen));
   }
 
   private static List<LocalDate> holidaysBetween(Instant from, Instant to) {
