@@ -5,11 +5,10 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.searchparam.matcher.InMemoryResourceMatcher;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import dk.kfgateway.fhir.AfterCommit;
 import java.time.Clock;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Matches every stored change against the Subscriptions watching its type, in memory, and queues a notification for
@@ -53,13 +52,8 @@ public class ChangeMatcher {
         queued = true;
       }
     }
-    if (queued && TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          committed.run();
-        }
-      });
+    if (queued) {
+      AfterCommit.run(committed);
     }
   }
 

@@ -8,6 +8,7 @@ import ca.uhn.fhir.jpa.searchparam.matcher.InMemoryResourceMatcher;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import dk.kfgateway.access.RestrictedCallers;
+import dk.kfgateway.fhir.AfterCommit;
 import dk.kfgateway.fhir.Refusals;
 import dk.kfgateway.rules.Verdict;
 import dk.kfgateway.security.Caller;
@@ -18,8 +19,6 @@ import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Subscription;
 import org.hl7.fhir.r4.model.Subscription.SubscriptionStatus;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Takes in the Subscriptions clients write: the rules of what they may say (NOTIF-001..003, before the other rules of
@@ -158,13 +157,6 @@ public class SubscriptionIntake {
   }
 
   private void reloadAfterCommit() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          registry.reload();
-        }
-      });
-    }
+    AfterCommit.run(registry::reload);
   }
 }

@@ -77,15 +77,7 @@ public class Outbox {
     jdbc.update("INSERT INTO " + TABLE + " (id, communication, recipient, endpoint, state, attempts, next_attempt, "
         + "created, header_id, message) VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)", id, communication, recipient,
         endpoint, now.toEpochMilli(), now.toEpochMilli(), header, message);
-    if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-          new org.springframework.transaction.support.TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              committed.run();
-            }
-          });
-    }
+    dk.kfgateway.fhir.AfterCommit.run(() -> committed.run());
   }
 
   /**
