@@ -229,15 +229,22 @@
       return tr;
     }
 
+    let lastShown = null;
+
     async function load(url) {
       const bundle = await fhir(url);
       const included = byReference(bundle);
       const tasks = entries(bundle, 'Task').filter(r => (bundle.entry.find(e => e.resource === r).search || {}).mode
         !== 'include');
-      const rows = await Promise.all(tasks.map(task => row(task, included)));
+      // a poll that finds the same tasks in the same versions leaves the rows as they are (no redraw under the reader)
+      const shown = url + ' ' + tasks.map(task => task.id + '/' + ((task.meta || {}).versionId || '')).join(',');
       const fresh = firstLoad ? 0 : tasks.filter(task => !seen.has(task.id)).length;
+      if (shown !== lastShown) {
+        const rows = await Promise.all(tasks.map(task => row(task, included)));
+        body.replaceChildren(...(rows.length ? rows : [h('tr', {}, h('td', { colspan: 6 }, t('worklist.empty')))]));
+        lastShown = shown;
+      }
       tasks.forEach(task => seen.add(task.id));
-      body.replaceChildren(...(rows.length ? rows : [h('tr', {}, h('td', { colspan: 6 }, t('worklist.empty')))]));
       links = { next: link(bundle, 'next'), previous: link(bundle, 'previous') };
       main.querySelector('#page-next').disabled = !links.next;
       main.querySelector('#page-previous').disabled = !links.previous;
