@@ -32,13 +32,13 @@ public class AccessConfig {
   }
 
   @Bean
-  LabelMaintenance labelMaintenance(Labeller labeller, DaoRegistry daos, GatewayInterceptors interceptors,
+  LabelMaintenance labelMaintenance(Labeller labeller, DaoRegistry daos,
       dk.kfgateway.GatewayProperties properties) {
     java.util.Set<String> administrators = new java.util.TreeSet<>();
     properties.security().clients().values().stream()
         .filter(client -> client.role() == dk.kfgateway.security.PartyRole.ADMINISTRATOR)
         .forEach(client -> administrators.add(client.organization()));
-    return interceptors.register(new LabelMaintenance(labeller, new CaseFiles(daos), administrators));
+    return new LabelMaintenance(labeller, new CaseFiles(daos), administrators);
   }
 
   @Bean
@@ -63,9 +63,8 @@ public class AccessConfig {
   }
 
   @Bean
-  UnseenReferences unseenReferences(RestrictedCallers callers, Visibility visibility, DaoRegistry daos,
-      GatewayInterceptors interceptors) {
-    return interceptors.register(new UnseenReferences(callers, visibility, daos));
+  UnseenReferences unseenReferences(RestrictedCallers callers, Visibility visibility, DaoRegistry daos) {
+    return new UnseenReferences(callers, visibility, daos);
   }
 
   @Bean

@@ -1,10 +1,10 @@
 package dk.kfgateway.access;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import dk.kfgateway.pipeline.Step;
+import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WriteStep;
 import dk.kfgateway.security.Caller;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -21,11 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * once ({@link Labeller}), whatever wrote it: a client, a referral transaction, or the gateway itself (consent holds,
  * copies, demo data). Nothing commits with stale labels, and nothing is labelled that did not commit.
  */
-@Interceptor
-public class LabelMaintenance {
-
-  /** After the rules and the profile validation of the write (order 0). */
-  private static final int LAST = 1000;
+public class LabelMaintenance implements WriteStep {
 
   private final Labeller labeller;
   private final CaseFiles files;
@@ -38,30 +34,42 @@ public class LabelMaintenance {
     this.administrators = Set.copyOf(administrators);
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = LAST)
-  public void created(IBaseResource resource, RequestDetails request) {
+  @Override
+  public Step step() {
+    return Step.ACCESS_LABELS;
+  }
+
+  @Override
+  public void apply(Write write) {
+    switch (write.phase()) {
+      case CREATE -> created(write.resource(), write.request());
+      case UPDATE -> updated(write.previous(), write.resource(), write.request());
+      case CREATED -> stored(write.resource(), write.request());
+      case UPDATED -> changed(write.previous(), write.resource(), write.request());
+      case DELETED -> deleted(write.resource(), write.request());
+      default -> { }
+    }
+  }
+
+  private void created(IBaseResource resource, RequestDetails request) {
     labelOwn(resource, request);
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = LAST)
-  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+  private void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     if (!Labeller.isLabelling(request)) {
       labelOwn(resource, request);
     }
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
-  public void stored(IBaseResource resource, RequestDetails request) {
+  private void stored(IBaseResource resource, RequestDetails request) {
     mark(resource, request);
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-  public void changed(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+  private void changed(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     mark(resource, request);
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
-  public void deleted(IBaseResource resource, RequestDetails request) {
+  private void deleted(IBaseResource resource, RequestDetails request) {
     mark(resource, request);
   }
 

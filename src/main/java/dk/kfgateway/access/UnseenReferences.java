@@ -4,15 +4,15 @@ import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.i18n.Msg;
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.util.IModelVisitor2;
+import dk.kfgateway.pipeline.Step;
+import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WriteStep;
 import dk.kfgateway.security.Caller;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +38,7 @@ import org.hl7.fhir.r4.model.Reference;
  * makes the citizen its own. (Entries of a transaction refer to each other by {@code urn:uuid}, which HAPI resolves
  * after these hooks: they are not checked here.)
  */
-@Interceptor
-public class UnseenReferences {
+public class UnseenReferences implements WriteStep {
 
   private static final FhirContext R4 = FhirContext.forR4Cached();
 
@@ -53,16 +52,25 @@ public class UnseenReferences {
     this.daos = daos;
   }
 
-  /** Before the write guards and rules (order 0), which would otherwise speak of an unknown target in their words. */
-  static final int FIRST = -10;
+  @Override
+  public Step step() {
+    return Step.UNSEEN_REFERENCES;
+  }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = FIRST)
-  public void created(IBaseResource resource, RequestDetails request) {
+  @Override
+  public void apply(Write write) {
+    switch (write.phase()) {
+      case CREATE -> created(write.resource(), write.request());
+      case UPDATE -> updated(write.previous(), write.resource(), write.request());
+      default -> { }
+    }
+  }
+
+  private void created(IBaseResource resource, RequestDetails request) {
     check(null, resource, request);
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = FIRST)
-  public void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+  private void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
     check(previous, updated, request);
   }
 

@@ -27,7 +27,7 @@ public class AuditConfig {
   }
 
   @Bean
-  public AuditTrailGuard auditTrailGuard(GatewayInterceptors interceptors) {
-    return interceptors.register(new AuditTrailGuard());
+  public AuditTrailGuard auditTrailGuard() {
+    return new AuditTrailGuard();
   }
 }

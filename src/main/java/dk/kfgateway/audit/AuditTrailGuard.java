@@ -1,11 +1,11 @@
 package dk.kfgateway.audit;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import dk.kfgateway.fhir.Refusals;
+import dk.kfgateway.pipeline.Step;
+import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WriteStep;
 import dk.kfgateway.rules.RuleRef;
 import dk.kfgateway.rules.Verdict;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -13,25 +13,36 @@ import org.hl7.fhir.r4.model.AuditEvent;
 
 /**
  * The audit trail cannot be written, changed or deleted through the API, by anyone: only the gateway writes it. Checked
- * on the storage hooks, so transactions, conditional operations and patches are covered too.
+ * on every write (pipeline.WriteOrder), so transactions, conditional operations and patches are covered too.
  */
-@Interceptor
-public class AuditTrailGuard {
+public class AuditTrailGuard implements WriteStep {
 
   static final RuleRef READ_ONLY = new RuleRef("AUD-001", "bkg 2019 §3; sundhedsloven §42a (logging of access)");
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-  public void create(IBaseResource resource, RequestDetails request) {
+  @Override
+  public Step step() {
+    return Step.AUDIT_TRAIL_READ_ONLY;
+  }
+
+  @Override
+  public void apply(Write write) {
+    switch (write.phase()) {
+      case CREATE -> create(write.resource(), write.request());
+      case UPDATE -> update(write.previous(), write.resource(), write.request());
+      case DELETE -> delete(write.resource(), write.request());
+      default -> { }
+    }
+  }
+
+  private void create(IBaseResource resource, RequestDetails request) {
     refuseFromApi(resource, request, "written");
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-  public void update(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+  private void update(IBaseResource previous, IBaseResource updated, RequestDetails request) {
     refuseFromApi(updated, request, "changed");
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
-  public void delete(IBaseResource resource, RequestDetails request) {
+  private void delete(IBaseResource resource, RequestDetails request) {
     refuseFromApi(resource, request, "deleted");
   }
 

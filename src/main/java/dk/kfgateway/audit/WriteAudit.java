@@ -6,6 +6,9 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.DeferredInterceptorBroadcasts;
+import dk.kfgateway.pipeline.Step;
+import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WriteStep;
 import dk.kfgateway.security.Caller;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -17,7 +20,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * no caller and are never audited here.
  */
 @Interceptor
-public class WriteAudit {
+public class WriteAudit implements WriteStep {
 
   private static final String WRITES = WriteAudit.class.getName();
   private static final String RECORDED = WriteAudit.class.getName() + ".recorded";
@@ -33,27 +36,40 @@ public class WriteAudit {
     return request.getUserData().get(WRITES) != null || request.getUserData().get(RECORDED) != null;
   }
 
-  /** Any SERVER_ hook places this interceptor in the server's registry (see GatewayInterceptors). */
+  /** A new request starts with nothing written (its writes come through the write pipeline). */
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
   public void start(RequestDetails request) {
     request.getUserData().remove(WRITES);
     request.getUserData().remove(RECORDED);
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
-  public void created(IBaseResource resource, RequestDetails request) {
+  @Override
+  public Step step() {
+    return Step.WRITE_AUDIT;
+  }
+
+  @Override
+  public void apply(Write write) {
+    switch (write.phase()) {
+      case CREATED -> created(write.resource(), write.request());
+      case UPDATED -> updated(write.previous(), write.resource(), write.request());
+      case DELETED -> deleted(write.resource(), write.request());
+      case TRANSACTION_PROCESSED -> transactionProcessed(write.request(), write.deferred());
+      default -> { }
+    }
+  }
+
+  private void created(IBaseResource resource, RequestDetails request) {
     trail.written(resource);
     written(request, resource, "C");
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+  private void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     trail.written(resource);
     written(request, resource, "U");
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
-  public void deleted(IBaseResource resource, RequestDetails request) {
+  private void deleted(IBaseResource resource, RequestDetails request) {
     written(request, resource, "D");
   }
 
@@ -61,8 +77,7 @@ public class WriteAudit {
    * The writes of a transaction or batch, whose storage hooks HAPI defers to its end: one record for all, still inside
    * the database transaction.
    */
-  @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSED)
-  public void transactionProcessed(RequestDetails request, DeferredInterceptorBroadcasts deferred) {
+  private void transactionProcessed(RequestDetails request, DeferredInterceptorBroadcasts deferred) {
     Optional<Caller> caller = Caller.of(request);
     if (caller.isEmpty()) {
       return;

@@ -2,11 +2,11 @@ package dk.kfgateway.consent;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import dk.kfgateway.GatewayProperties;
 import dk.kfgateway.audit.AuditTrail;
 import dk.kfgateway.fhir.GatewayInterceptors;
 import dk.kfgateway.referral.ServiceCatalogue;
 import dk.kfgateway.workflow.TaskRecords;
-import dk.kfgateway.GatewayProperties;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ConsentConfig {
 
   @Bean
-  CaseRecords consentCaseRecords(DaoRegistry daos, PlatformTransactionManager transactions) {
-    return new CaseRecords(daos, transactions);
+  CaseRecords consentCaseRecords(dk.kfgateway.facts.CaseFacts facts) {
+    return new CaseRecords(facts);
   }
 
   @Bean
@@ -42,18 +42,16 @@ public class ConsentConfig {
   }
 
   @Bean
-  public TriageConsentGate triageConsentGate(ConsentDecisions decisions, ConsentAudit audit, GatewayInterceptors hooks) {
-    return hooks.register(new TriageConsentGate(decisions, audit));
+  public TriageConsentGate triageConsentGate(ConsentDecisions decisions, ConsentAudit audit) {
+    return new TriageConsentGate(decisions, audit);
   }
 
   @Bean
   public ConsentWithdrawalInterceptor consentWithdrawalInterceptor(ConsentDecisions decisions, CaseRecords records,
-      TaskRecords taskRecords, DaoRegistry daos, ConsentAudit audit, PlatformTransactionManager transactions,
-      GatewayInterceptors hooks) {
+      TaskRecords taskRecords, DaoRegistry daos, ConsentAudit audit) {
     // In the consent's own transaction: the citizen and tasks may come in the same referral Bundle.
-    CaseRecords inline = records.inline(transactions);
-    return hooks.register(
-        new ConsentWithdrawalInterceptor(decisions.over(inline), inline, taskRecords, daos, audit));
+    CaseRecords inline = records.inline();
+    return new ConsentWithdrawalInterceptor(decisions.over(inline), inline, taskRecords, daos, audit);
   }
 
   @Bean
@@ -75,14 +73,14 @@ public class ConsentConfig {
 
   @Bean
   public GpContactGuard gpContactGuard(
-      ConsentDecisions decisions, CaseRecords records, ConsentAudit audit, GatewayInterceptors hooks) {
-    return hooks.register(new GpContactGuard(decisions, records, audit));
+      ConsentDecisions decisions, CaseRecords records, ConsentAudit audit) {
+    return new GpContactGuard(decisions, records, audit);
   }
 
   @Bean
   public IndependenceInterceptor independenceInterceptor(
-      ConsentDecisions decisions, CaseRecords records, Clock clock, GatewayInterceptors hooks) {
-    return hooks.register(new IndependenceInterceptor(decisions, records, clock));
+      ConsentDecisions decisions, CaseRecords records, Clock clock) {
+    return new IndependenceInterceptor(decisions, records, clock);
   }
 
   /**
@@ -90,9 +88,8 @@ public class ConsentConfig {
    * access labels are written with the data, so the consent and tasks of that same write count.
    */
   @Bean
-  public ConsentRelease consentRelease(
-      ConsentDecisions decisions, CaseRecords records, PlatformTransactionManager transactions) {
-    ConsentDecisions inline = decisions.over(records.inline(transactions));
+  public ConsentRelease consentRelease(ConsentDecisions decisions, CaseRecords records) {
+    ConsentDecisions inline = decisions.over(records.inline());
     return task -> inline.decideForTask(task).permit();
   }
 

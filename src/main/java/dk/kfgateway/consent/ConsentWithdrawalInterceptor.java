@@ -1,11 +1,11 @@
 package dk.kfgateway.consent;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import dk.kfgateway.pipeline.Step;
+import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WriteStep;
 import dk.kfgateway.workflow.StatusBeforeHold;
 import dk.kfgateway.workflow.TaskRecords;
 import java.util.ArrayList;
@@ -16,18 +16,17 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
+import org.hl7.fhir.r4.model.Task;
 
 /**
  * Withdrawal and change of consent (guide pkt. 13, CONS-005): when a citizen's Consent is written, in the same
  * database transaction (just before the consent is stored; the rules are given the new version directly), every open
  * task of the citizen whose consent no longer holds goes on hold by the gateway (the deadline clock stops, reason
  * consent-questioned), and every task the gateway held for consent resumes where it was once a consent holds again
- * (the workflow moves the deadline by the time on hold, through its own hook on the Task update).
+ * (the workflow moves the deadline by the time on hold, through its step of the Task update).
  */
-@Interceptor
-public class ConsentWithdrawalInterceptor {
+public class ConsentWithdrawalInterceptor implements WriteStep {
 
   private static final Set<TaskStatus> OPEN = Set.of(TaskStatus.RECEIVED, TaskStatus.ACCEPTED, TaskStatus.INPROGRESS);
 
@@ -46,15 +45,27 @@ public class ConsentWithdrawalInterceptor {
     this.audit = audit;
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-  public void created(IBaseResource resource) {
+  @Override
+  public Step step() {
+    return Step.CONSENT_WITHDRAWAL;
+  }
+
+  @Override
+  public void apply(Write write) {
+    switch (write.phase()) {
+      case CREATE -> created(write.resource());
+      case UPDATE -> updated(write.previous(), write.resource(), write.request());
+      default -> { }
+    }
+  }
+
+  private void created(IBaseResource resource) {
     if (resource instanceof Consent consent) {
       review(consent);
     }
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-  public void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+  private void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
     if (updated instanceof Consent consent && !dk.kfgateway.access.Labeller.isLabelling(request)) {
       review(consent);
     }

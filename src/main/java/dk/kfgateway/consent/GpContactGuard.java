@@ -1,11 +1,11 @@
 package dk.kfgateway.consent;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import dk.kfgateway.fhir.Refusals;
+import dk.kfgateway.pipeline.Step;
+import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WriteStep;
 import dk.kfgateway.rules.Verdict;
 import dk.kfgateway.security.Caller;
 import java.util.List;
@@ -20,8 +20,7 @@ import org.hl7.fhir.r4.model.Reference;
  * posted through the API to a GP clinic or a GP, other than the statutory certificate copy (§15 stk. 2), is refused
  * (422, CONS-004) without it. The gateway's own copies (routing) ask {@link ConsentDecisions#gpContact} themselves.
  */
-@Interceptor
-public class GpContactGuard {
+public class GpContactGuard implements WriteStep {
 
   private static final String GP_CLINIC = "gp-clinic";
   private static final String GP = "gp";
@@ -36,8 +35,17 @@ public class GpContactGuard {
     this.audit = audit;
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-  public void beforeCreate(IBaseResource resource, RequestDetails request) {
+  @Override
+  public Step step() {
+    return Step.GP_CONTACT;
+  }
+
+  @Override
+  public void apply(Write write) {
+    beforeCreate(write.resource(), write.request());
+  }
+
+  private void beforeCreate(IBaseResource resource, RequestDetails request) {
     if (resource instanceof Communication communication && request instanceof ServletRequestDetails
         && !isCertificateCopy(communication) && communication.getRecipient().stream().anyMatch(this::isGp)) {
       Caller caller = Caller.of(request).orElse(null);

@@ -1,9 +1,9 @@
 package dk.kfgateway.consent;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import dk.kfgateway.fhir.Refusals;
+import dk.kfgateway.pipeline.Step;
+import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WriteStep;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +24,7 @@ import org.hl7.fhir.r4.model.Task;
  * practitioners the clinic declared on the citizen's tasks (extension kf-treating-practitioner), who owns the
  * citizen's other tasks, and whether the citizen agreed.
  */
-@Interceptor
-public class IndependenceInterceptor {
+public class IndependenceInterceptor implements WriteStep {
 
   private final IndependencePolicy policy = new IndependencePolicy();
   private final ConsentDecisions decisions;
@@ -38,8 +37,17 @@ public class IndependenceInterceptor {
     this.clock = clock;
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-  public void beforeUpdate(IBaseResource previous, IBaseResource updated) {
+  @Override
+  public Step step() {
+    return Step.INDEPENDENCE;
+  }
+
+  @Override
+  public void apply(Write write) {
+    beforeUpdate(write.previous(), write.resource());
+  }
+
+  private void beforeUpdate(IBaseResource previous, IBaseResource updated) {
     if (!(previous instanceof Task before) || !(updated instanceof Task after)) {
       return;
     }

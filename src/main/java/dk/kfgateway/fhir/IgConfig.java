@@ -60,9 +60,7 @@ public class IgConfig {
       FhirContext fhirContext,
       ImplementationGuide ig,
       ProfileValidator validator,
-      GatewayInterceptors interceptors,
       GatewayProperties properties) {
-    ProfileValidatingInterceptor interceptor = new ProfileValidatingInterceptor(fhirContext, ig, validator);
-    return properties.fhir().validateOnWrite() ? interceptors.register(interceptor) : interceptor;
+    return new ProfileValidatingInterceptor(fhirContext, ig, validator, properties.fhir().validateOnWrite());
   }
 }

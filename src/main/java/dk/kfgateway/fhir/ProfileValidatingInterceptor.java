@@ -1,15 +1,15 @@
 package dk.kfgateway.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import dk.kfgateway.ig.ImplementationGuide;
 import dk.kfgateway.ig.ProfileValidator;
 import dk.kfgateway.ig.ValidationReport;
+import dk.kfgateway.pipeline.Step;
+import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WriteStep;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -20,27 +20,45 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * when the client did not, so that stored resources say what they conform to. A failure is HTTP 422 with an
  * OperationOutcome naming each element, and, inside a transaction, rolls the whole transaction back.
  */
-@Interceptor
-public class ProfileValidatingInterceptor {
+public class ProfileValidatingInterceptor implements WriteStep {
 
   private final FhirContext fhirContext;
   private final ImplementationGuide ig;
   private final ProfileValidator validator;
+  private final boolean enabled;
 
-  public ProfileValidatingInterceptor(FhirContext fhirContext, ImplementationGuide ig, ProfileValidator validator) {
+  /** @param enabled {@code gateway.fhir.validate-on-write}: off only for measuring what validation costs */
+  public ProfileValidatingInterceptor(
+      FhirContext fhirContext, ImplementationGuide ig, ProfileValidator validator, boolean enabled) {
     this.fhirContext = fhirContext;
+    this.enabled = enabled;
     this.ig = ig;
     this.validator = validator;
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-  public void beforeCreate(IBaseResource resource) {
+  @Override
+  public Step step() {
+    return Step.PROFILE;
+  }
+
+  @Override
+  public void apply(Write write) {
+    if (!enabled) {
+      return;
+    }
+    switch (write.phase()) {
+      case CREATE -> beforeCreate(write.resource());
+      case UPDATE -> beforeUpdate(write.previous(), write.resource(), write.request());
+      default -> { }
+    }
+  }
+
+  private void beforeCreate(IBaseResource resource) {
     check(resource);
   }
 
   /** An update by the access labeller changes only the gateway's labels: nothing to validate again. */
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-  public void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+  private void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     if (!dk.kfgateway.access.Labeller.isLabelling(request)) {
       check(resource);
     }

@@ -1,11 +1,11 @@
 package dk.kfgateway.notification;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.searchparam.matcher.InMemoryResourceMatcher;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import dk.kfgateway.fhir.AfterCommit;
+import dk.kfgateway.pipeline.Step;
+import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WriteStep;
 import java.time.Clock;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -15,8 +15,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * each match in the change's own transaction: nothing is lost between the commit and the delivery, and nothing is
  * notified that did not commit. The dispatcher is woken once the change has committed.
  */
-@Interceptor
-public class ChangeMatcher {
+public class ChangeMatcher implements WriteStep {
 
   private final SubscriberRegistry registry;
   private final NotificationQueue queue;
@@ -33,13 +32,25 @@ public class ChangeMatcher {
     this.clock = clock;
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
-  public void created(IBaseResource resource, RequestDetails request) {
+  @Override
+  public Step step() {
+    return Step.CHANGE_MATCHING;
+  }
+
+  @Override
+  public void apply(Write write) {
+    switch (write.phase()) {
+      case CREATED -> created(write.resource(), write.request());
+      case UPDATED -> updated(write.previous(), write.resource(), write.request());
+      default -> { }
+    }
+  }
+
+  private void created(IBaseResource resource, RequestDetails request) {
     match(resource, request);
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+  private void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     match(resource, request);
   }
 

@@ -50,10 +50,9 @@ public class NotificationConfig {
 
   @Bean
   SubscriptionIntake subscriptionIntake(Subscribers subscribers, NotificationQueue queue, SubscriberRegistry registry,
-      AllowList allowList, RestrictedCallers restricted, InMemoryResourceMatcher matcher, Clock clock,
-      GatewayInterceptors interceptors) {
-    return interceptors.register(
-        new SubscriptionIntake(subscribers, queue, registry, allowList, restricted, matcher, clock));
+      AllowList allowList, RestrictedCallers restricted, InMemoryResourceMatcher matcher, Clock clock) {
+    return 
+        new SubscriptionIntake(subscribers, queue, registry, allowList, restricted, matcher, clock);
   }
 
   @Bean
@@ -79,17 +78,16 @@ public class NotificationConfig {
 
   @Bean
   ChangeMatcher changeMatcher(SubscriberRegistry registry, NotificationQueue queue, InMemoryResourceMatcher matcher,
-      NotificationSchedule schedule, Clock clock, GatewayInterceptors interceptors) {
-    return interceptors.register(new ChangeMatcher(registry, queue, matcher, schedule::wakeUp, clock));
+      NotificationSchedule schedule, Clock clock) {
+    return new ChangeMatcher(registry, queue, matcher, schedule::wakeUp, clock);
   }
 
   /** SEC-009: rest-hook endpoints only as registered per client (gateway.security.clients.<id>.endpoints). */
   @Bean
-  public SubscriptionEndpointGuard subscriptionEndpointGuard(GatewayProperties properties,
-      GatewayInterceptors interceptors) {
+  public SubscriptionEndpointGuard subscriptionEndpointGuard(GatewayProperties properties) {
     Map<String, List<String>> endpoints = new HashMap<>();
     properties.security().clients().forEach((id, client) -> endpoints.put(id, client.endpoints()));
-    return interceptors.register(new SubscriptionEndpointGuard(new RegisteredEndpointRule(endpoints),
-        Set.copyOf(properties.security().unrestrictedClients())));
+    return new SubscriptionEndpointGuard(new RegisteredEndpointRule(endpoints),
+        Set.copyOf(properties.security().unrestrictedClients()));
   }
 }

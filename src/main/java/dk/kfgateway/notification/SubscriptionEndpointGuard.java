@@ -1,10 +1,10 @@
 package dk.kfgateway.notification;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import dk.kfgateway.fhir.Refusals;
+import dk.kfgateway.pipeline.Step;
+import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WriteStep;
 import dk.kfgateway.security.Caller;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -16,8 +16,7 @@ import org.hl7.fhir.r4.model.Subscription;
  * own writes (HAPI activating a subscription, delivery failures) have no caller and pass; unrestricted clients
  * ({@code gateway.security.unrestricted-clients}) are exempt.
  */
-@Interceptor
-public class SubscriptionEndpointGuard {
+public class SubscriptionEndpointGuard implements WriteStep {
 
   private final RegisteredEndpointRule rule;
   private final Set<String> unrestricted;
@@ -27,13 +26,25 @@ public class SubscriptionEndpointGuard {
     this.unrestricted = Set.copyOf(unrestricted);
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = 100)
-  public void beforeCreate(IBaseResource resource, RequestDetails request) {
+  @Override
+  public Step step() {
+    return Step.SUBSCRIPTION_ENDPOINT;
+  }
+
+  @Override
+  public void apply(Write write) {
+    switch (write.phase()) {
+      case CREATE -> beforeCreate(write.resource(), write.request());
+      case UPDATE -> beforeUpdate(write.previous(), write.resource(), write.request());
+      default -> { }
+    }
+  }
+
+  private void beforeCreate(IBaseResource resource, RequestDetails request) {
     check(resource, request);
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = 100)
-  public void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+  private void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     check(resource, request);
   }
 

@@ -1,8 +1,5 @@
 package dk.kfgateway.notification;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.searchparam.matcher.InMemoryMatchResult;
 import ca.uhn.fhir.jpa.searchparam.matcher.InMemoryResourceMatcher;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -10,6 +7,9 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import dk.kfgateway.access.RestrictedCallers;
 import dk.kfgateway.fhir.AfterCommit;
 import dk.kfgateway.fhir.Refusals;
+import dk.kfgateway.pipeline.Step;
+import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WriteStep;
 import dk.kfgateway.rules.Verdict;
 import dk.kfgateway.security.Caller;
 import dk.kfgateway.security.PartyRole;
@@ -17,18 +17,15 @@ import dk.kfgateway.security.allowlist.AllowList;
 import java.time.Clock;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Subscription;
 import org.hl7.fhir.r4.model.Subscription.SubscriptionStatus;
+import org.hl7.fhir.r4.model.Subscription;
 
 /**
  * Takes in the Subscriptions clients write: the rules of what they may say (NOTIF-001..003, before the other rules of
  * the write), the status the gateway gives them (requested becomes active at once: matching starts with the commit),
  * and the subscriber row written in the Subscription's own transaction. The gateway's own writes (status error) pass.
  */
-@Interceptor
-public class SubscriptionIntake {
-
-  private static final int FIRST = -50;
+public class SubscriptionIntake implements WriteStep {
 
   private final Subscribers subscribers;
   private final NotificationQueue queue;
@@ -49,19 +46,34 @@ public class SubscriptionIntake {
     this.clock = clock;
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = FIRST)
-  public void beforeCreate(IBaseResource resource, RequestDetails request) {
+  @Override
+  public Step step() {
+    return Step.SUBSCRIPTION_INTAKE;
+  }
+
+  @Override
+  public void apply(Write write) {
+    switch (write.phase()) {
+      case CREATE -> beforeCreate(write.resource(), write.request());
+      case UPDATE -> beforeUpdate(write.previous(), write.resource(), write.request());
+      case DELETE -> beforeDelete(write.resource(), write.request());
+      case CREATED -> created(write.resource(), write.request());
+      case UPDATED -> updated(write.previous(), write.resource(), write.request());
+      case DELETED -> deleted(write.resource(), write.request());
+      default -> { }
+    }
+  }
+
+  private void beforeCreate(IBaseResource resource, RequestDetails request) {
     take(resource, request);
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = FIRST)
-  public void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+  private void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     onlyByItsOwner(resource, request, "change");
     take(resource, request);
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = FIRST)
-  public void beforeDelete(IBaseResource resource, RequestDetails request) {
+  private void beforeDelete(IBaseResource resource, RequestDetails request) {
     onlyByItsOwner(resource, request, "delete");
   }
 
@@ -75,8 +87,7 @@ public class SubscriptionIntake {
     }
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
-  public void created(IBaseResource resource, RequestDetails request) {
+  private void created(IBaseResource resource, RequestDetails request) {
     if (resource instanceof Subscription subscription) {
       Caller owner = Caller.of(request).orElse(new Caller("gateway", PartyRole.ADMINISTRATOR, "", null, null));
       subscribers.save(subscriber(subscription, owner), clock.instant());
@@ -84,8 +95,7 @@ public class SubscriptionIntake {
     }
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+  private void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     if (resource instanceof Subscription subscription) {
       String id = subscription.getIdElement().getIdPart();
       Caller owner = subscribers.find(id)
@@ -96,8 +106,7 @@ public class SubscriptionIntake {
     }
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
-  public void deleted(IBaseResource resource, RequestDetails request) {
+  private void deleted(IBaseResource resource, RequestDetails request) {
     if (resource instanceof Subscription subscription) {
       String id = subscription.getIdElement().getIdPart();
       subscribers.delete(id);

@@ -7,6 +7,9 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import dk.kfgateway.fhir.Refusals;
+import dk.kfgateway.pipeline.Step;
+import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WriteStep;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -29,7 +32,7 @@ import org.hl7.fhir.r4.model.DocumentReference;
  * nothing of it. The gateway's own writes (demo data, copies) are not checked here.
  */
 @Interceptor
-public class DocumentContentGuard {
+public class DocumentContentGuard implements WriteStep {
 
   private static final String CHECKED = DocumentContentGuard.class.getName() + ".checked";
   private static final Pattern BINARY = Pattern.compile("Binary/[A-Za-z0-9\\-.]{1,64}");
@@ -64,13 +67,25 @@ public class DocumentContentGuard {
     documents.forEach(document -> checked.add(document.resource()));
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = 100)
-  public void beforeCreate(IBaseResource resource, RequestDetails request) {
+  @Override
+  public Step step() {
+    return Step.DOCUMENT_CONTENT;
+  }
+
+  @Override
+  public void apply(Write write) {
+    switch (write.phase()) {
+      case CREATE -> beforeCreate(write.resource(), write.request());
+      case UPDATE -> beforeUpdate(write.previous(), write.resource(), write.request());
+      default -> { }
+    }
+  }
+
+  private void beforeCreate(IBaseResource resource, RequestDetails request) {
     check(resource, request);
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = 100)
-  public void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+  private void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     check(resource, request);
   }
 

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
+import org.hl7.fhir.r4.model.Communication;
 
 /**
  * What becomes of a GP delivery, in the caller's transaction with its outbox row locked: the MedCom Acknowledgement is
@@ -34,10 +34,10 @@ class DeliveryOutcomes {
   private final AuditTrail audit;
   private final Pacing pacing;
 
-  DeliveryOutcomes(Outbox outbox, DaoRegistry daos, AuditTrail audit, Pacing pacing) {
+  DeliveryOutcomes(Outbox outbox, DaoRegistry daos, RoutingRecords records, AuditTrail audit, Pacing pacing) {
     this.outbox = outbox;
     this.daos = daos;
-    this.records = new RoutingRecords(daos);
+    this.records = records;
     this.audit = audit;
     this.pacing = pacing;
   }

@@ -47,7 +47,7 @@ class ResultRouter {
   void onCompletion(Task task, Optional<Caller> caller, Instant completedAt) {
     Optional<Reference> resultRef = resultOf(task);
     if (resultRef.isEmpty()) {
-      return; // no result (WF-006 refuses that) or an abort request: nothing to route
+      return; // an abort request: a completion without a result was refused by the workflow step before (WF-006)
     }
     DocumentReference result = records.read(resultRef.get(), DocumentReference.class)
         .filter(doc -> sameTarget(doc.getSubject(), task.getFor()))

@@ -1,14 +1,14 @@
 package dk.kfgateway.routing;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import dk.kfgateway.GatewayProperties;
 import dk.kfgateway.audit.AuditTrail;
-import dk.kfgateway.fhir.GatewayInterceptors;
+import dk.kfgateway.facts.CaseFacts;
 import dk.kfgateway.ig.ImplementationGuide;
 import dk.kfgateway.routing.medcom.MedComValidator;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -55,22 +55,23 @@ public class RoutingConfig {
   }
 
   @Bean
-  ResultRouter resultRouter(RoutingTable table, DaoRegistry daos, Outbox outbox, GpContactConsent consent,
-      GatewayProperties properties, Environment environment, Clock clock, MedComValidator medcom, FhirContext fhir) {
+  ResultRouter resultRouter(RoutingTable table, DaoRegistry daos, CaseFacts facts, Outbox outbox,
+      GpContactConsent consent, GatewayProperties properties, Environment environment, Clock clock,
+      MedComValidator medcom, FhirContext fhir) {
     GatewayProperties.Routing routing = properties.routing();
     // A configured endpoint, else (demo) this node's own demo inbox.
     Function<String, Optional<String>> endpoints = gp -> Optional.ofNullable(routing.endpoints().get(gp))
         .or(() -> routing.demoInbox()
             ? Optional.of("http://127.0.0.1:" + environment.getProperty("local.server.port") + "/demo/gp-inbox/" + gp)
             : Optional.empty());
-    CopyWriter writer = new CopyWriter(daos, outbox, endpoints, new GpMessage(new RoutingRecords(daos), medcom, fhir));
-    return new ResultRouter(new ResultRouting(table), new RoutingRecords(daos), writer, consent, clock);
+    RoutingRecords records = new RoutingRecords(facts);
+    CopyWriter writer = new CopyWriter(daos, outbox, endpoints, new GpMessage(records, medcom, fhir));
+    return new ResultRouter(new ResultRouting(table), records, writer, consent, clock);
   }
 
   @Bean
-  public CompletionRoutingInterceptor completionRoutingInterceptor(ResultRouter router, Clock clock,
-      GatewayInterceptors interceptors) {
-    return interceptors.register(new CompletionRoutingInterceptor(router, clock));
+  public CompletionRoutingInterceptor completionRoutingInterceptor(ResultRouter router, Clock clock) {
+    return new CompletionRoutingInterceptor(router, clock);
   }
 
   @Bean
@@ -101,9 +102,10 @@ public class RoutingConfig {
   }
 
   @Bean
-  DeliveryOutcomes deliveryOutcomes(Outbox outbox, DaoRegistry daos, AuditTrail audit, GatewayProperties properties) {
+  DeliveryOutcomes deliveryOutcomes(Outbox outbox, DaoRegistry daos, CaseFacts facts, AuditTrail audit,
+      GatewayProperties properties) {
     GatewayProperties.Routing routing = properties.routing();
-    return new DeliveryOutcomes(outbox, daos, audit, new DeliveryOutcomes.Pacing(routing.batchSize(),
+    return new DeliveryOutcomes(outbox, daos, new RoutingRecords(facts), audit, new DeliveryOutcomes.Pacing(routing.batchSize(),
         routing.maxAttempts(), routing.initialBackoff(), routing.maxBackoff(), routing.timeout(),
         routing.acknowledgementTimeout()));
   }

@@ -1,41 +1,29 @@
 package dk.kfgateway.routing;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import dk.kfgateway.facts.CaseFacts;
 import dk.kfgateway.ig.Ig;
 import dk.kfgateway.routing.ResultRouting.GpClinic;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 
-/** Reads what the routing needs from storage, as the gateway (inside the caller's transaction when there is one). */
+/** What the routing needs from storage, read through the request's {@link CaseFacts}. */
 class RoutingRecords {
 
-  private final DaoRegistry daos;
+  private final CaseFacts facts;
 
-  RoutingRecords(DaoRegistry daos) {
-    this.daos = daos;
+  RoutingRecords(CaseFacts facts) {
+    this.facts = facts;
   }
 
   <T extends IBaseResource> Optional<T> read(Reference reference, Class<T> type) {
-    if (reference == null || !reference.hasReference()) {
-      return Optional.empty();
-    }
-    IdType id = new IdType(reference.getReference()).toUnqualifiedVersionless();
-    if (!type.getSimpleName().equals(id.getResourceType())) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.ofNullable(daos.getResourceDao(type).read(id, new SystemRequestDetails()));
-    } catch (ResourceNotFoundException | ResourceGoneException e) {
-      return Optional.empty();
-    }
+    return reference == null || !reference.hasReference() ? Optional.empty()
+        : facts.read(reference.getReference(), type);
   }
 
   <T extends IBaseResource> T read(String reference, Class<T> type) {

@@ -13,15 +13,13 @@ import org.springframework.context.annotation.Configuration;
 public class TenancyConfig {
 
   @Bean
-  public CasePartiesLookup casePartiesLookup(DaoRegistry daos) {
-    return new CasePartiesLookup(daos);
+  public CasePartiesLookup casePartiesLookup(dk.kfgateway.facts.CaseFacts facts) {
+    return new CasePartiesLookup(facts);
   }
 
   @Bean
-  public TenantWriteGuard tenantWriteGuard(
-      CasePartiesLookup facts, GatewayProperties properties, GatewayInterceptors interceptors) {
-    return interceptors.register(
-        new TenantWriteGuard(facts, Set.copyOf(properties.security().unrestrictedClients())));
+  public TenantWriteGuard tenantWriteGuard(CasePartiesLookup facts, GatewayProperties properties) {
+    return new TenantWriteGuard(facts, Set.copyOf(properties.security().unrestrictedClients()));
   }
 
   @Bean

@@ -1,11 +1,11 @@
 package dk.kfgateway.security;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import dk.kfgateway.access.Labeller;
 import dk.kfgateway.fhir.Refusals;
+import dk.kfgateway.pipeline.Step;
+import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WriteStep;
 import dk.kfgateway.rules.Verdict;
 import java.util.Optional;
 import java.util.Set;
@@ -15,14 +15,14 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Task;
 
 /**
- * Nobody writes on behalf of another organisation, nor changes or deletes another party's case data: checked on the
- * storage hooks, so single writes, transactions, conditional creates/updates/deletes and patches are all covered
+ * Nobody writes on behalf of another organisation, nor changes or deletes another party's case data: checked on
+ * every write (pipeline.WriteOrder), so single writes, transactions, conditional creates/updates/deletes and patches
+ * are all covered
  * (403, SEC-004/SEC-005/SEC-006), and a citizen shared by several parties' cases is changed by none of them alone
  * (SEC-010). Task moves are the workflow's check (WF-013); the gateway's own writes have no
  * caller and pass.
  */
-@Interceptor
-public class TenantWriteGuard {
+public class TenantWriteGuard implements WriteStep {
 
   private final TenantPolicy policy = new TenantPolicy();
   private final TenancyFacts facts;
@@ -33,13 +33,26 @@ public class TenantWriteGuard {
     this.unrestrictedClients = Set.copyOf(unrestrictedClients);
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-  public void create(IBaseResource resource, RequestDetails request) {
+  @Override
+  public Step step() {
+    return Step.TENANT_WRITE;
+  }
+
+  @Override
+  public void apply(Write write) {
+    switch (write.phase()) {
+      case CREATE -> create(write.resource(), write.request());
+      case UPDATE -> update(write.previous(), write.resource(), write.request());
+      case DELETE -> delete(write.resource(), write.request());
+      default -> { }
+    }
+  }
+
+  private void create(IBaseResource resource, RequestDetails request) {
     caller(request).ifPresent(caller -> Refusals.enforce(policy.mayWrite(caller, resource, facts, true)));
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-  public void update(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+  private void update(IBaseResource previous, IBaseResource updated, RequestDetails request) {
     if (previous instanceof Task || Labeller.isLabelling(request)) {
       return;
     }
@@ -56,8 +69,7 @@ public class TenantWriteGuard {
     });
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
-  public void delete(IBaseResource resource, RequestDetails request) {
+  private void delete(IBaseResource resource, RequestDetails request) {
     caller(request).ifPresent(caller -> Refusals.enforce(policy.maySee(caller, resource)));
   }
 

@@ -5,7 +5,6 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import dk.kfgateway.GatewayProperties;
 import dk.kfgateway.access.RestrictedCallers;
 import dk.kfgateway.audit.AuditTrail;
-import dk.kfgateway.fhir.GatewayInterceptors;
 import dk.kfgateway.referral.ServiceCatalogue;
 import dk.kfgateway.security.CasePartiesLookup;
 import dk.kfgateway.security.PartyRole;
@@ -37,9 +36,9 @@ public class SettlementConfig {
 
   @Bean
   public TaskChargeInterceptor taskChargeInterceptor(ChargeItems items, Credits credits, Agreements agreements,
-      ServiceCatalogue catalogue, CasePartiesLookup parties, Clock clock, GatewayInterceptors interceptors) {
+      ServiceCatalogue catalogue, CasePartiesLookup parties, Clock clock) {
     Billing billing = new Billing(items, credits, agreements, catalogue, parties);
-    return interceptors.register(new TaskChargeInterceptor(billing, clock));
+    return new TaskChargeInterceptor(billing, clock);
   }
 
   @Bean

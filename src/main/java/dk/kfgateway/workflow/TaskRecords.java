@@ -2,8 +2,7 @@ package dk.kfgateway.workflow;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import dk.kfgateway.facts.CaseFacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +24,11 @@ import org.hl7.fhir.r4.model.Task;
 public class TaskRecords implements OwnerDirectory {
 
   private final DaoRegistry daos;
+  private final CaseFacts facts;
 
-  public TaskRecords(DaoRegistry daos) {
+  public TaskRecords(DaoRegistry daos, CaseFacts facts) {
     this.daos = daos;
+    this.facts = facts;
   }
 
   /**
@@ -101,17 +102,6 @@ public class TaskRecords implements OwnerDirectory {
   }
 
   private <T extends IBaseResource> Optional<T> read(Reference reference, Class<T> type) {
-    if (reference == null || reference.getReference() == null) {
-      return Optional.empty();
-    }
-    IdType id = new IdType(reference.getReference());
-    if (!type.getSimpleName().equals(id.getResourceType())) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(daos.getResourceDao(type).read(id.toUnqualifiedVersionless(), new SystemRequestDetails()));
-    } catch (ResourceNotFoundException | ResourceGoneException e) {
-      return Optional.empty();
-    }
+    return reference == null ? Optional.empty() : facts.read(reference.getReference(), type);
   }
 }

@@ -1,11 +1,11 @@
 package dk.kfgateway.workflow;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import dk.kfgateway.fhir.Refusals;
+import dk.kfgateway.pipeline.Step;
+import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WriteStep;
 import dk.kfgateway.referral.ReferralIntakeInterceptor;
 import dk.kfgateway.rules.Verdict;
 import dk.kfgateway.rules.Violation;
@@ -14,16 +14,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
+import org.hl7.fhir.r4.model.Task;
 
 /**
  * The task state machine in every write path: each update of a Task is checked by {@link TaskChangePolicy} for the
  * caller's side (old version against new), and the deadline is kept on receipt and after a hold. A client creates a
  * Task only as the one intake checked in its referral transaction, or as a cancellation request (code abort).
  */
-@Interceptor
-public class TaskWorkflowInterceptor {
+public class TaskWorkflowInterceptor implements WriteStep {
 
   private final TaskChangePolicy policy;
   private final CaseDeadlineRule caseDeadline = new CaseDeadlineRule();
@@ -38,8 +37,21 @@ public class TaskWorkflowInterceptor {
     this.clock = clock;
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-  public void beforeCreate(IBaseResource resource, RequestDetails request) {
+  @Override
+  public Step step() {
+    return Step.TASK_WORKFLOW;
+  }
+
+  @Override
+  public void apply(Write write) {
+    switch (write.phase()) {
+      case CREATE -> beforeCreate(write.resource(), write.request());
+      case UPDATE -> beforeUpdate(write.previous(), write.resource(), write.request());
+      default -> { }
+    }
+  }
+
+  private void beforeCreate(IBaseResource resource, RequestDetails request) {
     if (resource instanceof Task task
         && request instanceof ServletRequestDetails
         && !ReferralIntakeInterceptor.isCheckedReferralTask(request, task)
@@ -52,8 +64,7 @@ public class TaskWorkflowInterceptor {
     }
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-  public void beforeUpdate(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+  private void beforeUpdate(IBaseResource previous, IBaseResource updated, RequestDetails request) {
     if (!(updated instanceof Task after) || !(previous instanceof Task before)) {
       return;
     }

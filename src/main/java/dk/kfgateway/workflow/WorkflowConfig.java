@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 public class WorkflowConfig {
 
   @Bean
-  public TaskRecords taskRecords(DaoRegistry daos) {
-    return new TaskRecords(daos);
+  public TaskRecords taskRecords(DaoRegistry daos, dk.kfgateway.facts.CaseFacts facts) {
+    return new TaskRecords(daos, facts);
   }
 
   @Bean
@@ -33,14 +33,13 @@ public class WorkflowConfig {
       TaskRecords records,
       DeadlinePolicy deadlinePolicy,
       ServiceCatalogue catalogue,
-      Clock clock,
-      GatewayInterceptors interceptors) {
+      Clock clock) {
     TaskTransitions transitions = TaskTransitions.standard();
     LoggerFactory.getLogger(WorkflowConfig.class).info("Task state machine:\n{}", transitions.describe());
     TaskDeadlines deadlines =
         new TaskDeadlines(deadlinePolicy, code -> catalogue.find(code).map(ServiceDefinition::deadlineRule));
-    return interceptors.register(
-        new TaskWorkflowInterceptor(new TaskChangePolicy(transitions, records), records, deadlines, clock));
+    return 
+        new TaskWorkflowInterceptor(new TaskChangePolicy(transitions, records), records, deadlines, clock);
   }
 
   @Bean

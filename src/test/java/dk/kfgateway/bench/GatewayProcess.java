@@ -19,10 +19,13 @@ import java.util.regex.Pattern;
  */
 public final class GatewayProcess implements AutoCloseable {
 
-  /** The JVM options of the README's run command (pom.xml, gateway.jvm). */
-  public static final List<String> GATEWAY_JVM =
-      List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-          "-XX:MaxMetaspaceSize=256m");
+  /**
+   * The JVM options of the README's run command (pom.xml, gateway.jvm), or those of the system property
+   * {@code gateway.jvm} (bench/load passes BENCH_JVM_OPTS there, to compare profiles).
+   */
+  public static final List<String> GATEWAY_JVM = List.of(System.getProperty("gateway.jvm",
+      "-Xms256m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxMetaspaceSize=256m").trim()
+      .split("\\s+"));
 
   private static final Pattern HEAP_USED = Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K");
 

@@ -1,0 +1,14 @@
+package dk.kfgateway.pipeline;
+
+/**
+ * One capability's part of a write: a pure rule (refusing with a verdict through {@code Refusals}) or bookkeeping of
+ * the same transaction. A step registers no hook of its own; {@link WriteOrder} says in which phases, for which
+ * resource types, and in which order the {@link WritePipeline} calls it.
+ */
+public interface WriteStep {
+
+  /** Which step this is in the declared order. */
+  Step step();
+
+  void apply(Write write);
+}
