@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one place that says what runs on a write, when, and in which order. Before storing: who may write (the
- * caller's references, the audit trail, the tenant) before what the resource is (its profile) before the business rules
- * of its type, then what the write causes (copies, charges), and last the access labels of what is stored. Before
- * commit: the bookkeeping of what was stored. A refusal stops the write at its step: a later step never sees it.
+ * The one place that says what runs on a write, when, and in which order. Before storing: what the caller may refer
+ * to and touch (references answered as unknown, the audit trail), then what the resource is (its profile), then who
+ * may write it (the tenant) and the business rules of its type, then what the write causes (copies, charges), and last
+ * the access labels of what is stored. Before commit: the bookkeeping of what was stored. A refusal stops the write at
+ * its step: a later step never sees it. (Whether the caller may make this kind of request at all, the allow-list and
+ * the scopes, is decided before any write, at the request.)
  */
 public final class WriteOrder {
 
@@ -32,9 +34,9 @@ public final class WriteOrder {
       entry(Step.SUBSCRIPTION_INTAKE, EnumSet.of(CREATE, UPDATE, DELETE, CREATED, UPDATED, DELETED), "Subscription"),
       entry(Step.UNSEEN_REFERENCES, EnumSet.of(CREATE, UPDATE)),
       entry(Step.AUDIT_TRAIL_READ_ONLY, EnumSet.of(CREATE, UPDATE, DELETE), "AuditEvent"),
+      entry(Step.PROFILE, EnumSet.of(CREATE, UPDATE)),
       entry(Step.TENANT_WRITE, EnumSet.of(CREATE, UPDATE, DELETE)),
       entry(Step.REFERRAL_IN_TRANSACTION, EnumSet.of(CREATE), "ServiceRequest"),
-      entry(Step.PROFILE, EnumSet.of(CREATE, UPDATE)),
       entry(Step.TASK_WORKFLOW, EnumSet.of(CREATE, UPDATE), "Task"),
       entry(Step.TRIAGE_CONSENT, EnumSet.of(UPDATE), "Task"),
       entry(Step.INDEPENDENCE, EnumSet.of(UPDATE), "Task"),

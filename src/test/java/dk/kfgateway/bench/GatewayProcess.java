@@ -27,7 +27,9 @@ public final class GatewayProcess implements AutoCloseable {
       "-Xms256m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxMetaspaceSize=256m").trim()
       .split("\\s+"));
 
-  private static final Pattern HEAP_USED = Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K");
+  /** The used heap in jcmd's GC.heap_info, for the serial, parallel and G1 collectors. */
+  private static final Pattern HEAP_USED =
+      Pattern.compile("(?:generation|heap|PSYoungGen|ParOldGen)\\s+total \\d+K, used (\\d+)K");
 
   private final Process process;
   private final Path log;

@@ -24,21 +24,21 @@ import org.junit.jupiter.api.Test;
 class WriteOrderTest {
 
   @Test
-  void aTaskUpdateIsCheckedForWhoWritesThenItsProfileThenTheWorkflowThenConsentThenWhatItCauses() {
-    assertThat(WriteOrder.plan(WritePhase.UPDATE, "Task")).containsExactly(UNSEEN_REFERENCES, TENANT_WRITE, PROFILE,
+  void aTaskUpdateIsCheckedForItsReferencesThenItsProfileThenTheWorkflowThenConsentThenWhatItCauses() {
+    assertThat(WriteOrder.plan(WritePhase.UPDATE, "Task")).containsExactly(UNSEEN_REFERENCES, PROFILE, TENANT_WRITE,
         TASK_WORKFLOW, TRIAGE_CONSENT, INDEPENDENCE, RESULT_ROUTING, TASK_CHARGES, ACCESS_LABELS);
   }
 
   @Test
-  void aNewReferralIsStoredOnlyAsItsTransactionAndValidatedBeforeItIsLabelled() {
+  void aNewReferralIsValidatedThenStoredOnlyAsItsTransactionBeforeItIsLabelled() {
     assertThat(WriteOrder.plan(WritePhase.CREATE, "ServiceRequest"))
-        .containsExactly(UNSEEN_REFERENCES, TENANT_WRITE, REFERRAL_IN_TRANSACTION, PROFILE, ACCESS_LABELS);
+        .containsExactly(UNSEEN_REFERENCES, PROFILE, TENANT_WRITE, REFERRAL_IN_TRANSACTION, ACCESS_LABELS);
   }
 
   @Test
   void subscriptionsAreTakenInFirstAndTheirEndpointCheckedAfterTheProfile() {
     assertThat(WriteOrder.plan(WritePhase.UPDATE, "Subscription")).containsExactly(SUBSCRIPTION_INTAKE,
-        UNSEEN_REFERENCES, TENANT_WRITE, PROFILE, SUBSCRIPTION_ENDPOINT, ACCESS_LABELS);
+        UNSEEN_REFERENCES, PROFILE, TENANT_WRITE, SUBSCRIPTION_ENDPOINT, ACCESS_LABELS);
     assertThat(WriteOrder.plan(WritePhase.DELETE, "Subscription")).containsExactly(SUBSCRIPTION_INTAKE, TENANT_WRITE);
   }
 
