@@ -19,7 +19,7 @@ public enum RuleTable {
   }
 
   public String start() {
-    return "<!-- rules: " + name().toLowerCase() + " table, generated from the rule catalogue (rules.RuleCatalogue) -->";
+    return "<!-- rules: " + name().toLowerCase(java.util.Locale.ROOT) + " table, generated from the rule catalogue (rules.RuleCatalogue) -->";
   }
 
   public static String end() {
