@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import dk.kfgateway.audit.AuditRecord.Outcome;
 import dk.kfgateway.security.Caller;
+import dk.kfgateway.security.TenantRules;
 import dk.kfgateway.access.LabelFilter;
 import dk.kfgateway.access.OwnedPages;
 import java.util.List;
@@ -57,8 +58,8 @@ public class AccessAudit {
       }
       long refusedEntries = refusedEntries(response.getResponseResource());
       String reason = hidden.isEmpty() && refusedEntries == 0 ? null
-          : "[SEC-004] " + hidden.size() + " resource(s) of other parties' cases left out of the answer"
-              + (refusedEntries == 0 ? "" : "; " + refusedEntries + " entries refused");
+          : TenantRules.OWN_CASES_ONLY.display(hidden.size() + " resource(s) of other parties' cases left out of the"
+              + " answer" + (refusedEntries == 0 ? "" : "; " + refusedEntries + " entries refused"));
       trail.recordIndependently(new AuditRecord(kind.get().action(), kind.get().subtype(),
           reason == null ? Outcome.SUCCESS : Outcome.DENIED, Writes.agent(caller.get()), all.citizen(), null,
           all.entities(), reason));
@@ -86,9 +87,9 @@ public class AccessAudit {
     if (status != 404 && status != 410 && !(request.getResource() instanceof org.hl7.fhir.r4.model.Bundle)) {
       concerned.add(request.getResource()); // what a refused update of a known resource tried to change (SEC-010)
     }
-    String reason = foreignPage ? "[SEC-004] " + status + ": a page of another client's search"
+    String reason = foreignPage ? TenantRules.OWN_CASES_ONLY.display(status + ": a page of another client's search")
         : hidden.isEmpty() ? status + ": " + exception.getMessage()
-        : "[SEC-004] " + status + ": not part of a case of " + caller.get().organization();
+        : TenantRules.OWN_CASES_ONLY.display(status + ": not part of a case of " + caller.get().organization());
     try {
       trail.recordIndependently(new AuditRecord(kind.action(), kind.subtype(), outcome, Writes.agent(caller.get()),
           concerned.citizen(), null, concerned.entities(), truncate(reason)));

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.util.UrlUtil;
+import dk.kfgateway.rules.RuleRef;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -18,6 +19,8 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  */
 @Interceptor
 public class IfMatchRequiredInterceptor {
+
+  static final RuleRef VERSION_NAMED = new RuleRef("FHIR-428", "FHIR R4 http.html#concurrency");
 
   private final Set<String> types;
 
@@ -51,13 +54,11 @@ public class IfMatchRequiredInterceptor {
 
   private static BaseServerResponseException required(String what, String where) {
     String message =
-        "[FHIR-428] An update of " + what + " must name the version it changes in " + where
+        "An update of " + what + " must name the version it changes in " + where
             + " (e.g. W/\"3\", from the ETag or meta.versionId of the version you read), so that no concurrent"
-            + " update is lost (source: FHIR R4 http.html#concurrency)";
-    OperationOutcome outcome = new OperationOutcome();
-    outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-        .setCode(OperationOutcome.IssueType.CONFLICT).setDiagnostics(message);
-    return new PreconditionRequiredException(message, outcome);
+            + " update is lost";
+    return new PreconditionRequiredException(VERSION_NAMED.display(message),
+        Refusals.outcome(VERSION_NAMED, OperationOutcome.IssueType.CONFLICT, message));
   }
 
   /** HTTP 428, which HAPI has no exception class for. */

@@ -84,14 +84,9 @@ public class ProfileValidatingInterceptor implements WriteStep {
     OperationOutcome outcome = new OperationOutcome();
     String what = type + (resource.getIdElement().hasIdPart() ? "/" + resource.getIdElement().getIdPart() : "");
     for (SingleValidationMessage error : errors) {
-      outcome
-          .addIssue()
-          .setSeverity(OperationOutcome.IssueSeverity.ERROR)
-          .setCode(OperationOutcome.IssueType.PROCESSING)
-          .setDiagnostics(
-              "[IG-001] " + what + " does not conform to the gateway profile " + profile + " at "
-                  + error.getLocationString() + ": " + error.getMessage())
-          .addExpression(error.getLocationString());
+      Refusals.addIssue(outcome, dk.kfgateway.ig.Ig.CONFORMANCE, OperationOutcome.IssueType.PROCESSING,
+          what + " does not conform to the gateway profile " + profile + " at "
+              + error.getLocationString() + ": " + error.getMessage(), error.getLocationString());
     }
     return outcome;
   }

@@ -1,5 +1,7 @@
 package dk.kfgateway.ig;
 
+import dk.kfgateway.rules.RuleRef;
+
 /**
  * Names of the implementation guide that code elsewhere relies on (see the IG's FSH in {@code ig/input/fsh}).
  *
@@ -9,6 +11,8 @@ package dk.kfgateway.ig;
 public final class Ig {
 
     public static final String CANONICAL = "http://kf-gateway.dk/fhir";
+    /** IG-001: a resource of a profiled type conforms to its gateway profile. */
+    public static final RuleRef CONFORMANCE = new RuleRef("IG-001", "the gateway's implementation guide (profiles/)");
     public static final String PACKAGE_ID = "dk.kfgateway.ig";
 
     public static final String PATIENT = "kf-patient";

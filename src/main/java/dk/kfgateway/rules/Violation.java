@@ -18,6 +18,6 @@ public record Violation(RuleRef rule, Kind kind, String message, String location
 
   /** The text shown to people: "[REF-004] message (source: guide pkt. 12)". */
   public String display() {
-    return "[" + rule.id() + "] " + message + " (source: " + rule.source() + ")";
+    return rule.display(message);
   }
 }

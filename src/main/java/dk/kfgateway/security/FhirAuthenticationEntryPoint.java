@@ -1,5 +1,6 @@
 package dk.kfgateway.security;
 
+import dk.kfgateway.rules.RuleRef;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 class FhirAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
-  static final String RULE = "SEC-001";
+  static final RuleRef RULE = new RuleRef("SEC-001", "SMART backend services; RFC 6750 (bearer token usage)");
 
   private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
 
@@ -29,14 +30,14 @@ class FhirAuthenticationEntryPoint implements AuthenticationEntryPoint {
       throws IOException {
     challenge.commence(request, response, failure);
     OutcomeResponse.write(
-        response, HttpServletResponse.SC_UNAUTHORIZED, OperationOutcome.IssueType.LOGIN, reason(failure));
+        response, HttpServletResponse.SC_UNAUTHORIZED, OperationOutcome.IssueType.LOGIN, RULE, reason(failure));
   }
 
   private static String reason(AuthenticationException failure) {
     if (failure instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null) {
-      return "[" + RULE + "] The bearer token was refused: " + oauth.getError().getDescription();
+      return "The bearer token was refused: " + oauth.getError().getDescription();
     }
-    return "[" + RULE + "] A bearer token is required: get one with the client-credentials grant at the token endpoint"
+    return "A bearer token is required: get one with the client-credentials grant at the token endpoint"
         + " named in /fhir/.well-known/smart-configuration and send it as 'Authorization: Bearer <token>'";
   }
 }

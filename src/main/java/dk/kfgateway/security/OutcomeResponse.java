@@ -1,6 +1,8 @@
 package dk.kfgateway.security;
 
 import ca.uhn.fhir.context.FhirContext;
+import dk.kfgateway.fhir.Refusals;
+import dk.kfgateway.rules.RuleRef;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -15,10 +17,9 @@ final class OutcomeResponse {
 
   private OutcomeResponse() {}
 
-  static void write(HttpServletResponse response, int status, OperationOutcome.IssueType code, String diagnostics)
-      throws IOException {
-    OperationOutcome outcome = new OperationOutcome();
-    outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(code).setDiagnostics(diagnostics);
+  static void write(HttpServletResponse response, int status, OperationOutcome.IssueType code, RuleRef rule,
+      String message) throws IOException {
+    OperationOutcome outcome = Refusals.outcome(rule, code, message);
     response.setStatus(status);
     response.setContentType("application/fhir+json");
     response.setCharacterEncoding("UTF-8");

@@ -49,10 +49,9 @@ public class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletResponse response) throws IOException {
-    OutcomeResponse.write(response, 413, OperationOutcome.IssueType.TOOLONG,
-        "[" + TenantRules.REQUEST_SIZE.id() + "] The request body is larger than the gateway accepts (" + maxBytes
-            + " bytes); a case has at most 75 pages: send fewer or smaller documents (source: "
-            + TenantRules.REQUEST_SIZE.source() + ")");
+    OutcomeResponse.write(response, 413, OperationOutcome.IssueType.TOOLONG, TenantRules.REQUEST_SIZE,
+        "The request body is larger than the gateway accepts (" + maxBytes
+            + " bytes); a case has at most 75 pages: send fewer or smaller documents");
   }
 
   /** The request with its body already read. */

@@ -34,6 +34,10 @@ public class ScopeInterceptor {
   }
 
   private static AuthenticationException noCaller() {
-    return new AuthenticationException("[" + FhirAuthenticationEntryPoint.RULE + "] A bearer token is required");
+    String message = "A bearer token is required";
+    AuthenticationException refusal = new AuthenticationException(FhirAuthenticationEntryPoint.RULE.display(message));
+    refusal.setOperationOutcome(Refusals.outcome(FhirAuthenticationEntryPoint.RULE,
+        org.hl7.fhir.r4.model.OperationOutcome.IssueType.LOGIN, message));
+    return refusal;
   }
 }

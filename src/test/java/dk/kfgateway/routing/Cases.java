@@ -145,7 +145,7 @@ final class Cases {
     return new CodeableConcept(new Coding("http://kf-gateway.dk/fhir/CodeSystem/kf-task-output-types", code, null));
   }
 
-  private HttpResponse<String> put(String clientId, Task task) {
+  HttpResponse<String> put(String clientId, Task task) {
     return send(clientId, HttpRequest.newBuilder(URI.create(baseUrl + "/Task/" + task.getIdPart()))
         .header("Content-Type", "application/fhir+json")
         .header("If-Match", "W/\"" + task.getMeta().getVersionId() + "\"")

@@ -25,6 +25,7 @@ class ConcurrentTaskUpdatesTest extends WorkflowHttpTest {
 
     assertThat(response.statusCode()).isEqualTo(428);
     assertThat(response.body()).contains("If-Match");
+    assertThat(ruleIds(response)).containsExactly("FHIR-428");
   }
 
   @Test
