@@ -31,12 +31,19 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "gateway.demo.enabled", havingValue = "true", matchIfMissing = true)
 public class DemoData {
 
+  /**
+   * After the IG install (the demo resources claim its profiles); the order between the two is left free for work that
+   * must see the started gateway before its demo data (the readiness test).
+   */
+  public static final int ORDER = IgInstaller.ORDER + 2;
+
   static final String RESOURCE = "/demo/demo-data.json";
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private final FhirContext fhirContext;
   private final IFhirSystemDao<Bundle, Meta> systemDao;
   private final DaoRegistry daos;
+  private volatile boolean stored;
 
   public DemoData(FhirContext fhirContext, IFhirSystemDao<Bundle, Meta> systemDao, DaoRegistry daos) {
     this.fhirContext = fhirContext;
@@ -44,7 +51,7 @@ public class DemoData {
     this.daos = daos;
   }
 
-  @Order(IgInstaller.ORDER + 1)
+  @Order(ORDER)
   @EventListener(ApplicationReadyEvent.class)
   public void load() {
     Bundle missing = bundle();
@@ -53,6 +60,12 @@ public class DemoData {
       systemDao.transaction(new SystemRequestDetails(), missing);
     }
     log.info("Demo data: {} resources stored, the others were there already", missing.getEntry().size());
+    stored = true;
+  }
+
+  /** Whether the demo data is in place on this start (readiness waits for it). */
+  public boolean stored() {
+    return stored;
   }
 
   private boolean exists(Resource resource) {

@@ -32,6 +32,7 @@ public class IgInstaller {
   private final SearchParamRegistryImpl searchParamRegistry;
   private final ImplementationGuide ig;
   private final CompletableFuture<Void> validatorWarmUp;
+  private volatile boolean installed;
 
   public IgInstaller(
       FhirContext fhirContext,
@@ -61,6 +62,12 @@ public class IgInstaller {
         ig.conformanceResources().size(),
         (stored - start) / 1_000_000,
         (System.nanoTime() - stored) / 1_000_000);
+    installed = true;
+  }
+
+  /** Whether {@link #install} has finished on this start (readiness waits for it). */
+  public boolean installed() {
+    return installed;
   }
 
   @SuppressWarnings("unchecked")

@@ -3,6 +3,10 @@ package dk.kfgateway.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The packaged gateway as a separate operating-system process, as it runs in production: started with {@code java
- * -jar}, ready when it logs "Gateway ready", measured from outside (RSS from /proc, heap through jcmd) and stopped
- * gently or killed hard (SIGKILL). Used by the load benchmark and by the fault tests.
+ * -jar}, ready when {@code /actuator/health/readiness} answers 200 (UP), measured from outside (RSS from /proc,
+ * heap through jcmd) and stopped gently or killed hard (SIGKILL). Used by the load benchmark and by the fault tests.
  */
 public final class GatewayProcess implements AutoCloseable {
 
@@ -26,6 +30,8 @@ public final class GatewayProcess implements AutoCloseable {
   public static final List<String> GATEWAY_JVM = List.of(System.getProperty("gateway.jvm",
       "-Xms256m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxMetaspaceSize=256m").trim()
       .split("\\s+"));
+
+  private static final HttpClient READINESS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /** The used heap in jcmd's GC.heap_info, for the serial, parallel and G1 collectors. */
   private static final Pattern HEAP_USED =
@@ -65,7 +71,7 @@ public final class GatewayProcess implements AutoCloseable {
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
       GatewayProcess gateway = new GatewayProcess(process, log, port, null);
       long deadline = t0 + timeout.toNanos();
-      while (!gateway.logSince(offset).contains("Gateway ready")) {
+      while (!gateway.ready()) {
         if (!process.isAlive()) {
           throw new IllegalStateException("The gateway died on start (exit " + process.exitValue() + "):\n"
               + tail(gateway.logSince(offset)));
@@ -75,7 +81,7 @@ public final class GatewayProcess implements AutoCloseable {
           throw new IllegalStateException("The gateway was not ready after " + timeout + ":\n"
               + tail(gateway.logSince(offset)));
         }
-        Thread.sleep(100);
+        Thread.sleep(200);
       }
       return new GatewayProcess(process, log, port, Duration.ofNanos(System.nanoTime() - t0));
     } catch (IOException e) {
@@ -94,9 +100,20 @@ public final class GatewayProcess implements AutoCloseable {
     return process.pid();
   }
 
-  /** From launching java until "Gateway ready" (IG installed, validator warm, demo data loaded). */
+  /** From launching java until readiness is UP (IG installed, validators warm, demo data loaded). */
   public Duration startup() {
     return startup;
+  }
+
+  /** Readiness as a load balancer asks for it: 200 once UP, 503 while a start-up step is pending. */
+  private boolean ready() throws InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+        .timeout(Duration.ofSeconds(5)).build();
+    try {
+      return READINESS.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false; // not listening yet
+    }
   }
 
   public boolean isAlive() {

@@ -10,6 +10,7 @@ import ca.uhn.fhir.validation.ValidationOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
@@ -49,6 +50,7 @@ public final class MedComValidator {
 
   private final FhirValidator validator;
   private final FhirContext fhir;
+  private final CompletableFuture<Void> warm = new CompletableFuture<>();
 
   public MedComValidator(FhirContext fhir) {
     this(fhir, new DefaultProfileValidationSupport(fhir));
@@ -91,10 +93,21 @@ public final class MedComValidator {
 
   /** Validates the official examples of both message kinds once, so snapshots and caches exist before the first use. */
   public void warmUp() {
-    for (String example : List.of(OfficialExamples.CARE_COMMUNICATION, OfficialExamples.ACKNOWLEDGEMENT_OK)) {
-      Bundle bundle = OfficialExamples.read(fhir, example);
-      errors(bundle, bundle.getMeta().getProfile().get(0).getValue());
+    try {
+      for (String example : List.of(OfficialExamples.CARE_COMMUNICATION, OfficialExamples.ACKNOWLEDGEMENT_OK)) {
+        Bundle bundle = OfficialExamples.read(fhir, example);
+        errors(bundle, bundle.getMeta().getProfile().get(0).getValue());
+      }
+      warm.complete(null);
+    } catch (RuntimeException e) {
+      warm.completeExceptionally(e);
+      throw e;
     }
+  }
+
+  /** Done once {@link #warmUp} has finished (it may run on a background thread); readiness waits for it. */
+  public CompletableFuture<Void> warm() {
+    return warm.copy();
   }
 
   private static Finding finding(SingleValidationMessage m) {
