@@ -2,7 +2,6 @@ package dk.kfgateway.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
-import dk.kfgateway.ig.Ig;
 import dk.kfgateway.rules.RuleRef;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -141,13 +140,7 @@ public class JsonOnly extends OncePerRequestFilter {
 
   private void refuse(HttpServletRequest request, HttpServletResponse response, int status, RuleRef rule,
       String message) throws IOException {
-    OperationOutcome outcome = new OperationOutcome();
-    OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
-        .setSeverity(OperationOutcome.IssueSeverity.ERROR)
-        .setCode(OperationOutcome.IssueType.NOTSUPPORTED)
-        .setDiagnostics("[" + rule.id() + "] " + message + " (source: " + rule.source() + ")");
-    issue.getDetails().addCoding().setSystem(Ig.CANONICAL + "/rule").setCode(rule.id());
-    issue.getDetails().setText(message);
+    OperationOutcome outcome = Refusals.outcome(rule, OperationOutcome.IssueType.NOTSUPPORTED, message);
     RefusalLog.refused(request.getMethod(), request.getRequestURI(), status, List.of(rule.id()),
         RefusalLog.client(request), null);
     response.setStatus(status);

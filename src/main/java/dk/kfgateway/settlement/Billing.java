@@ -68,8 +68,8 @@ public class Billing {
     }
     if (found.cancelledBeforeWork()) {
       items.ofTask(task).stream().filter(i -> !i.hasPartOf())
-          .forEach(i -> credits.credit(i, "[" + SettlementRules.CANCELLED_BEFORE_WORK.id() + "] the task was "
-              + "cancelled before work began (source: " + SettlementRules.CANCELLED_BEFORE_WORK.source() + ")", now));
+          .forEach(i -> credits.credit(i,
+              SettlementRules.CANCELLED_BEFORE_WORK.display("the task was cancelled before work began"), now));
     }
   }
 

@@ -44,8 +44,7 @@ public class Credits {
         "credit of ChargeItem/" + original.getIdElement().getIdPart() + ": " + reason);
     BigDecimal total = Money.kr(original.getPriceOverride().getValue().negate());
     boolean billable = original.getStatus() != ChargeItem.ChargeItemStatus.NOTBILLABLE;
-    String note = "[" + SettlementRules.CORRECTION_CREDITS.id() + "] " + charge.explanation() + " (source: "
-        + SettlementRules.CORRECTION_CREDITS.source() + ")";
+    String note = SettlementRules.CORRECTION_CREDITS.display(charge.explanation());
     PricedCharge priced = new PricedCharge(charge, null, total, billable, note);
     List<String> about = original.getSupportingInformation().stream().map(r -> r.getReference()).toList();
     ChargeItems.Parties parties = new ChargeItems.Parties(original.getSubject().getReference(),

@@ -2,6 +2,7 @@ package dk.kfgateway.settlement;
 
 import dk.kfgateway.access.AccessLabels;
 import dk.kfgateway.ig.Ig;
+import dk.kfgateway.rules.RuleRef;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -64,9 +65,10 @@ public final class Invoices {
     invoice.addTotalPriceComponent().setType(InvoicePriceComponentType.BASE).setAmount(money(plan.total()));
     // Klinisk Funktion's services are health services, exempt from VAT: net and gross are the same.
     invoice.setTotalNet(money(plan.total())).setTotalGross(money(plan.total()));
-    invoice.setPaymentTerms("Betales senest " + plan.due() + ": " + java.time.temporal.ChronoUnit.DAYS.between(
-        plan.issued(), plan.due()) + " dage efter fakturaen [" + SettlementRules.PAYMENT_DUE.id() + "] (source: "
-        + agreement.paymentSource() + "). " + agreement.title());
+    // The days are the agreement's, so its clause is the source (bkg 2019 §19 stk. 3 where it agrees none).
+    RuleRef due = new RuleRef(SettlementRules.PAYMENT_DUE.id(), agreement.paymentSource());
+    invoice.setPaymentTerms("Betales senest " + plan.due() + ": " + due.display(java.time.temporal.ChronoUnit.DAYS
+        .between(plan.issued(), plan.due()) + " dage efter fakturaen") + ". " + agreement.title());
     AccessLabels.set(invoice, labels);
     return invoice;
   }

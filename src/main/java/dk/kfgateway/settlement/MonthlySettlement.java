@@ -44,10 +44,9 @@ public final class MonthlySettlement {
       Optional<BigDecimal> startedCasesLastYear, LocalDate issued) {
     List<InvoiceLine> lines = new ArrayList<>(charges);
     agreement.monthlyInstalment(month.getYear()).ifPresent(amount -> lines.add(new InvoiceLine(null,
-        ChargeCode.COORDINATOR_INSTALMENT, BigDecimal.ONE, amount, "[" + SettlementRules.COORDINATOR_INSTALMENT.id()
-            + "] " + month + ": 1/12 of the forecast of " + agreement.forecast(month.getYear()).orElseThrow()
-            + " cases at the " + month.getYear() + " case price, paid monthly in arrears (source: "
-            + SettlementRules.COORDINATOR_INSTALMENT.source() + ")")));
+        ChargeCode.COORDINATOR_INSTALMENT, BigDecimal.ONE, amount, SettlementRules.COORDINATOR_INSTALMENT.display(
+            month + ": 1/12 of the forecast of " + agreement.forecast(month.getYear()).orElseThrow()
+            + " cases at the " + month.getYear() + " case price, paid monthly in arrears"))));
     if (month.getMonthValue() == 1) {
       startedCasesLastYear.flatMap(cases -> YearEndDeviation.of(agreement, month.getYear() - 1, cases))
           .ifPresent(lines::add);

@@ -16,19 +16,19 @@ public record PricedCharge(Charge charge, BigDecimal unitPrice, BigDecimal total
     int year = charge.occurrence().atZone(DENMARK).getYear();
     ChargeCode code = charge.code();
     var price = agreement.unitPrice(code, year);
-    String rule = "[" + code.rule().id() + "] " + charge.explanation();
     if (price.isEmpty()) {
-      return new PricedCharge(charge, null, Money.kr(BigDecimal.ZERO), false, rule + ": no price for '"
-          + code.priceKey() + "' in " + agreement.title() + ", so not billed (source: " + code.rule().source() + ")");
+      return new PricedCharge(charge, null, Money.kr(BigDecimal.ZERO), false, code.rule().display(
+          charge.explanation() + ": no price for '" + code.priceKey() + "' in " + agreement.title()
+              + ", so not billed"));
     }
     BigDecimal unit = price.get().amount();
     BigDecimal total = Money.kr(unit.multiply(charge.quantity()));
     boolean coveredByInstalment = code == ChargeCode.STARTED_COORDINATOR_CASE && !agreement.billsEachStartedCase();
-    String computed = rule + ": " + charge.quantity().stripTrailingZeros().toPlainString() + " " + code.unit()
-        + " x " + unit.toPlainString() + " kr = " + total.toPlainString() + " kr, " + year + " prices of "
-        + agreement.title() + (coveredByInstalment ? "; paid by the monthly instalment, counted for the year's "
-            + "deviation (" + SettlementRules.COORDINATOR_INSTALMENT.id() + ")" : "")
-        + " (source: " + code.rule().source() + "; " + price.get().source() + ")";
+    String computed = SettlementRules.under(code.rule(), price.get().source()).display(charge.explanation() + ": "
+        + charge.quantity().stripTrailingZeros().toPlainString() + " " + code.unit() + " x " + unit.toPlainString()
+        + " kr = " + total.toPlainString() + " kr, " + year + " prices of " + agreement.title()
+        + (coveredByInstalment ? "; paid by the monthly instalment, counted for the year's deviation ("
+            + SettlementRules.COORDINATOR_INSTALMENT.id() + ")" : ""));
     return new PricedCharge(charge, unit, total, !coveredByInstalment && charge.quantity().signum() != 0, computed);
   }
 }

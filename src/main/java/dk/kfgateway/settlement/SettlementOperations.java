@@ -138,7 +138,7 @@ public class SettlementOperations {
       String what) {
     Caller.of(request).ifPresent(caller -> audit.record(new AuditRecord("E", "operation", AuditRecord.Outcome.SUCCESS,
         new AuditRecord.Agent(caller.clientId(), caller.role().name(), caller.organization(),
-            caller.practitionerRole()), citizen, null, entities, "[" + rule.id() + "] " + what)));
+            caller.practitionerRole()), citizen, null, entities, rule.display(what))));
   }
 
   /** The resource if the caller may see it; otherwise exactly the answer for an unknown id (SEC-004). */

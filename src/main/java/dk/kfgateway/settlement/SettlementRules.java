@@ -25,4 +25,9 @@ public final class SettlementRules {
   public static final String SYSTEM = "http://kf-gateway.dk/fhir/rule";
 
   private SettlementRules() {}
+
+  /** The rule as an agreement applies it: the clause of the agreement that set the figure added to its source. */
+  static RuleRef under(RuleRef rule, String agreed) {
+    return new RuleRef(rule.id(), rule.source() + "; " + agreed);
+  }
 }

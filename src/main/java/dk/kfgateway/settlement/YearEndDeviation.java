@@ -43,11 +43,10 @@ public final class YearEndDeviation {
       return Optional.empty();
     }
     BigDecimal amount = Money.kr(difference.multiply(price.get().amount()));
-    String text = "[" + SettlementRules.YEAR_END_DEVIATION.id() + "] " + year + ": " + plain(cases) + " cases against "
-        + "a forecast of " + forecast.get() + " (deviation " + percent(cases, expected) + " %, tolerance "
-        + plain(agreement.deviationTolerancePercent()) + " %): " + plain(difference) + " " + what + " x "
-        + price.get().amount().toPlainString() + " kr = " + amount.toPlainString() + " kr (source: "
-        + SettlementRules.YEAR_END_DEVIATION.source() + "; " + price.get().source() + ")";
+    String text = SettlementRules.under(SettlementRules.YEAR_END_DEVIATION, price.get().source()).display(year + ": "
+        + plain(cases) + " cases against a forecast of " + forecast.get() + " (deviation " + percent(cases, expected)
+        + " %, tolerance " + plain(agreement.deviationTolerancePercent()) + " %): " + plain(difference) + " " + what
+        + " x " + price.get().amount().toPlainString() + " kr = " + amount.toPlainString() + " kr");
     return Optional.of(new InvoiceLine(null, ChargeCode.DEVIATION_SETTLEMENT, difference, amount, text));
   }
 

@@ -161,6 +161,9 @@ class MonthOfSettlementTest extends GatewayIntegrationTest {
     assertThat(credit.getPartOfFirstRep().getReference()).isEqualTo("ChargeItem/" + original.getIdPart());
     assertThat(credit.getQuantity().getValue()).isEqualByComparingTo("-1");
     assertThat(rule(credit)).isEqualTo("SET-012");
+    // The credit says why: the cancellation before work (guide pkt. 8), named in its note only.
+    assertThat(credit.getNoteFirstRep().getText()).contains("[SET-007] the task was cancelled before work began")
+        .contains("guide pkt. 8; Midtjylland aftale 7.1");
     assertThat(original.getMeta().getVersionId()).isEqualTo("1");
   }
 
@@ -180,6 +183,7 @@ class MonthOfSettlementTest extends GatewayIntegrationTest {
     BigDecimal instalment = money(kr("120").multiply(money(kr("1667").multiply(HOLBAEK_2026)))
         .divide(kr("12"), 10, RoundingMode.HALF_UP));
     assertThat(amounts(invoice)).containsExactlyInAnyOrder(le275, sparring, estimate, fee, fee, instalment);
+    assertThat(lineText(invoice, instalment)).startsWith("[SET-008] 2026-02: 1/12 of the forecast of 120 cases");
     assertThat(invoice.getTotalNet().getValue()).isEqualByComparingTo(
         le275.add(sparring).add(estimate).add(fee).add(fee).add(instalment));
     assertThat(invoice.getTotalNet().getValue()).isEqualByComparingTo("36995.40");
@@ -188,6 +192,7 @@ class MonthOfSettlementTest extends GatewayIntegrationTest {
     assertThat(invoice.getIssuer().getReference()).isEqualTo("Organization/kf-region-sjaelland");
     // Midtjylland aftale 7.3: payment within 30 days.
     assertThat(Invoices.paymentDue(invoice)).contains(LocalDate.now(DK).plusDays(30));
+    assertThat(invoice.getPaymentTerms()).contains("[SET-010] 30 dage efter fakturaen");
   }
 
   @Test
@@ -215,9 +220,11 @@ class MonthOfSettlementTest extends GatewayIntegrationTest {
     BigDecimal instalment = money(kr("60").multiply(kr("1212000").divide(kr("606"), 10, RoundingMode.HALF_UP))
         .divide(kr("12"), 10, RoundingMode.HALF_UP));
     assertThat(amounts(invoice)).containsExactlyInAnyOrder(le275, right, instalment);
+    assertThat(lineText(invoice, instalment)).startsWith("[SET-008] 2026-02: 1/12 of the forecast of 60 cases");
     assertThat(invoice.getTotalNet().getValue()).isEqualByComparingTo("26520.00");
     // bkg 2019 §19 stk. 3: at the latest 14 days after the invoice is received.
     assertThat(Invoices.paymentDue(invoice)).contains(LocalDate.now(DK).plusDays(14));
+    assertThat(invoice.getPaymentTerms()).contains("[SET-010] 14 dage efter fakturaen (source: bkg 2019 §19 stk. 3)");
   }
 
   @Test
@@ -327,6 +334,14 @@ class MonthOfSettlementTest extends GatewayIntegrationTest {
   private static List<BigDecimal> amounts(Invoice invoice) {
     return invoice.getLineItem().stream().map(l -> l.getPriceComponentFirstRep().getAmount().getValue()
         .setScale(2, RoundingMode.HALF_UP)).collect(Collectors.toList());
+  }
+
+  /** The text of the invoice's one line of this amount: which rule priced it and why. */
+  private static String lineText(Invoice invoice, BigDecimal amount) {
+    List<String> texts = invoice.getLineItem().stream().map(l -> l.getPriceComponentFirstRep())
+        .filter(p -> p.getAmount().getValue().compareTo(amount) == 0).map(p -> p.getCode().getText()).toList();
+    assertThat(texts).as("lines of " + amount + " kr").hasSize(1);
+    return texts.get(0);
   }
 
   private static BigDecimal money(BigDecimal amount) {

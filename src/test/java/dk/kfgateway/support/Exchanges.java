@@ -7,9 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.hl7.fhir.r4.model.OperationOutcome;
 
-/** What the HTTP tests share: one request sent with its answer read as text, and waiting for a condition. */
+/**
+ * What the HTTP tests share: one request sent with its answer read as text, the rule ids of a refusal, and waiting for
+ * a condition.
+ */
 public final class Exchanges {
 
   private Exchanges() {}
@@ -24,6 +29,13 @@ public final class Exchanges {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The rule ids a refusal's OperationOutcome names, one per issue (its {@code details.coding}). */
+  public static List<String> ruleIds(HttpResponse<String> refusal) {
+    OperationOutcome outcome = ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser()
+        .parseResource(OperationOutcome.class, refusal.body());
+    return outcome.getIssue().stream().map(i -> i.getDetails().getCodingFirstRep().getCode()).toList();
   }
 
   /** Waits until the condition holds, polling every 200 ms; fails naming what it waited for after the limit. */

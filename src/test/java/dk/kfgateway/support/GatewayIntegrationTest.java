@@ -42,11 +42,22 @@ import org.springframework.test.context.DynamicPropertySource;
       "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".organization=Organization/kf-test",
       "gateway.security.clients." + GatewayIntegrationTest.TEST_CLIENT + ".scopes=system/*.cruds",
       // The test client sets up and inspects every party's data: exempt from tenant isolation (still audited).
-      "gateway.security.unrestricted-clients=" + GatewayIntegrationTest.TEST_CLIENT,
+      "gateway.security.unrestricted-clients=" + GatewayIntegrationTest.TEST_CLIENT + ","
+          + GatewayIntegrationTest.OTHER_MUNICIPALITY_TOOL,
+      // A municipality's migration tool exempt like it, for the workflow's own check behind tenant isolation (WF-013).
+      "gateway.security.clients." + GatewayIntegrationTest.OTHER_MUNICIPALITY_TOOL + ".secret={noop}tool-secret",
+      "gateway.security.clients." + GatewayIntegrationTest.OTHER_MUNICIPALITY_TOOL + ".role=MUNICIPALITY",
+      "gateway.security.clients." + GatewayIntegrationTest.OTHER_MUNICIPALITY_TOOL
+          + ".organization=Organization/municipality-kalundborg",
       // Another region's Klinisk Funktion, for the tests of who may act on whose cases.
       "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".secret={noop}other-clinic-secret",
       "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".role=CLINIC",
       "gateway.security.clients." + GatewayIntegrationTest.OTHER_CLINIC + ".organization=Organization/kf-region-midtjylland",
+      // And its secretariat, for who issues the invoices of the agreements of a region (SET-014).
+      "gateway.security.clients." + GatewayIntegrationTest.OTHER_SECRETARIAT + ".secret={noop}other-secretariat-secret",
+      "gateway.security.clients." + GatewayIntegrationTest.OTHER_SECRETARIAT + ".role=SECRETARIAT",
+      "gateway.security.clients." + GatewayIntegrationTest.OTHER_SECRETARIAT
+          + ".organization=Organization/kf-region-midtjylland",
       // Rest-hook endpoints for the tests' subscriptions: besides the demo's example, a local port nothing listens on.
       "gateway.security.clients.kf-sjaelland-ehr.endpoints=https://ehr.regionsjaelland.example/fhir-notify,"
           + GatewayIntegrationTest.NOBODY_LISTENING,
@@ -66,6 +77,12 @@ public abstract class GatewayIntegrationTest {
 
   /** A test-only client of another region's Klinisk Funktion. */
   protected static final String OTHER_CLINIC = "kf-midtjylland-ehr";
+
+  /** A test-only client of that region's secretariat. */
+  protected static final String OTHER_SECRETARIAT = "kf-midtjylland-secretariat";
+
+  /** A test-only migration tool of Kalundborg's, exempt from tenant isolation and the allow-list. */
+  protected static final String OTHER_MUNICIPALITY_TOOL = "kalundborg-migration-tool";
 
   protected static final FhirContext FHIR = FhirContext.forR4Cached();
 
