@@ -17,6 +17,6 @@ public record ConsentDecision(boolean permit, List<String> reasons, Optional<Str
 
   /** "[CONS-003] reason; reason (source: guide pkt. 13)", for refusals, audit records and task notes. */
   public String display() {
-    return "[" + rule.id() + "] " + String.join("; ", reasons) + " (source: " + rule.source() + ")";
+    return rule.display(String.join("; ", reasons));
   }
 }

@@ -93,9 +93,8 @@ public class ConsentWithdrawalInterceptor implements WriteStep {
   }
 
   private void hold(Task task, ConsentDecision decision, String patient, String consent) {
-    String reason = "[" + ConsentRules.HOLD_ON_WITHDRAWAL.id() + "] The citizen's consent no longer holds ("
-        + String.join("; ", decision.reasons()) + "); the case is on hold until it is settled (source: "
-        + ConsentRules.HOLD_ON_WITHDRAWAL.source() + ")";
+    String reason = ConsentRules.HOLD_ON_WITHDRAWAL.display("The citizen's consent no longer holds ("
+        + String.join("; ", decision.reasons()) + "); the case is on hold until it is settled");
     task.setStatus(TaskStatus.ONHOLD).setStatusReason(new CodeableConcept(
         new Coding(ConsentCodes.REJECTION_REASONS, ConsentCodes.CONSENT_QUESTIONED, null)).setText(reason));
     daos.getResourceDao(Task.class).update(task, new SystemRequestDetails());

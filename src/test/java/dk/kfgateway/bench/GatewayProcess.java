@@ -24,12 +24,12 @@ import java.util.regex.Pattern;
 public final class GatewayProcess implements AutoCloseable {
 
   /**
-   * The JVM options of the README's run command (pom.xml, gateway.jvm), or those of the system property
-   * {@code gateway.jvm} (bench/load passes BENCH_JVM_OPTS there, to compare profiles).
+   * The JVM options of the README's run command (the property gateway.jvm of pom.xml, the one place they are
+   * written), or those of the system property {@code gateway.jvm} (bench/load passes BENCH_JVM_OPTS there, to compare
+   * profiles).
    */
-  public static final List<String> GATEWAY_JVM = List.of(System.getProperty("gateway.jvm",
-      "-Xms256m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxMetaspaceSize=256m").trim()
-      .split("\\s+"));
+  public static final List<String> GATEWAY_JVM =
+      List.of(System.getProperty("gateway.jvm", ServerProfile.ofPom(Path.of("pom.xml"))).trim().split("\\s+"));
 
   private static final HttpClient READINESS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
