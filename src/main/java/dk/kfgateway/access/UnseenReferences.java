@@ -59,19 +59,7 @@ public class UnseenReferences implements WriteStep {
 
   @Override
   public void apply(Write write) {
-    switch (write.phase()) {
-      case CREATE -> created(write.resource(), write.request());
-      case UPDATE -> updated(write.previous(), write.resource(), write.request());
-      default -> { }
-    }
-  }
-
-  private void created(IBaseResource resource, RequestDetails request) {
-    check(null, resource, request);
-  }
-
-  private void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
-    check(previous, updated, request);
+    check(write.previous(), write.resource(), write.request());
   }
 
   private void check(IBaseResource previous, IBaseResource written, RequestDetails request) {

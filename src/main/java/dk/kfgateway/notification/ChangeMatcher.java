@@ -39,19 +39,7 @@ public class ChangeMatcher implements WriteStep {
 
   @Override
   public void apply(Write write) {
-    switch (write.phase()) {
-      case CREATED -> created(write.resource(), write.request());
-      case UPDATED -> updated(write.previous(), write.resource(), write.request());
-      default -> { }
-    }
-  }
-
-  private void created(IBaseResource resource, RequestDetails request) {
-    match(resource, request);
-  }
-
-  private void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
-    match(resource, request);
+    match(write.resource(), write.request());
   }
 
   private void match(IBaseResource resource, RequestDetails request) {

@@ -33,19 +33,7 @@ public class SubscriptionEndpointGuard implements WriteStep {
 
   @Override
   public void apply(Write write) {
-    switch (write.phase()) {
-      case CREATE -> beforeCreate(write.resource(), write.request());
-      case UPDATE -> beforeUpdate(write.previous(), write.resource(), write.request());
-      default -> { }
-    }
-  }
-
-  private void beforeCreate(IBaseResource resource, RequestDetails request) {
-    check(resource, request);
-  }
-
-  private void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
-    check(resource, request);
+    check(write.resource(), write.request());
   }
 
   private void check(IBaseResource resource, RequestDetails request) {
