@@ -71,7 +71,8 @@ public class CaseFacts {
     }
     Optional<IBaseResource> found = remembered("read " + id.getValue(), () -> {
       try {
-        return Optional.of(daos.getResourceDao(id.getResourceType()).read(id, new SystemRequestDetails()));
+        // null for a resource HAPI holds only as a placeholder inside a transaction answered in full representation
+        return Optional.ofNullable(daos.getResourceDao(id.getResourceType()).read(id, new SystemRequestDetails()));
       } catch (ResourceNotFoundException | ResourceGoneException e) {
         return Optional.<IBaseResource>empty();
       }

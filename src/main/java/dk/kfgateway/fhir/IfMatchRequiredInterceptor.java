@@ -6,9 +6,11 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.util.UrlUtil;
 import dk.kfgateway.rules.RuleRef;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -20,6 +22,8 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 @Interceptor
 public class IfMatchRequiredInterceptor {
 
+  private static final Pattern VERSION = Pattern.compile("(W/)?\"[0-9]{1,18}\"");
+
   static final RuleRef VERSION_NAMED = new RuleRef("FHIR-428", "FHIR R4 http.html#concurrency");
 
   private final Set<String> types;
@@ -30,6 +34,7 @@ public class IfMatchRequiredInterceptor {
 
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
   public void beforeHandling(RequestDetails request, RestOperationTypeEnum operation) {
+    readable(request.getHeader("If-Match"), "If-Match");
     if ((operation == RestOperationTypeEnum.UPDATE || operation == RestOperationTypeEnum.PATCH)
         && types.contains(request.getResourceName())
         && request.getHeader("If-Match") == null) {
@@ -37,6 +42,7 @@ public class IfMatchRequiredInterceptor {
     }
     if (operation == RestOperationTypeEnum.TRANSACTION && request.getResource() instanceof Bundle bundle) {
       for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+        readable(entry.getRequest().getIfMatch(), "entry.request.ifMatch");
         Bundle.HTTPVerb method = entry.getRequest().getMethod();
         if ((method == Bundle.HTTPVerb.PUT || method == Bundle.HTTPVerb.PATCH)
             && types.contains(resourceType(entry.getRequest().getUrl()))
@@ -44,6 +50,16 @@ public class IfMatchRequiredInterceptor {
           throw required(entry.getRequest().getUrl(), "entry.request.ifMatch");
         }
       }
+    }
+  }
+
+  /** A version HAPI can read: HAPI would answer any other with a 500. */
+  private static void readable(String ifMatch, String where) {
+    if (ifMatch != null && !VERSION.matcher(ifMatch.trim()).matches()) {
+      String message = where + " must name one version as W/\"<version>\" (e.g. W/\"3\", from the ETag or"
+          + " meta.versionId of the version you read)";
+      throw new InvalidRequestException(VERSION_NAMED.display(message),
+          Refusals.outcome(VERSION_NAMED, OperationOutcome.IssueType.INVALID, message));
     }
   }
 

@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,11 @@ public class UnreadableValues {
   @Hook(value = Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION, order = -900)
   public BaseServerResponseException clientsMistake(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RequestRejectedException) { // the HTTP firewall, as HAPI reads a parameter: never echo it
+        return new InvalidRequestException("The request was refused: a parameter name or value holds characters the"
+            + " gateway does not accept (control characters, encoded slashes or backslashes). URL-encode parameter"
+            + " values and send JSON with Content-Type: application/fhir+json.");
+      }
       if (t instanceof BaseServerResponseException) {
         return null;
       }

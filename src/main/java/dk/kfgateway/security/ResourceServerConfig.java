@@ -32,6 +32,12 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration
 public class ResourceServerConfig {
 
+  /** The HTTP firewall's refusals as FHIR answers (400), never Spring's 500 with the request echoed. */
+  @Bean
+  public org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+    return new RejectedRequests();
+  }
+
   @Bean
   @Order(2)
   public SecurityFilterChain apiFilterChain(HttpSecurity http, JwtDecoder decoder, GatewayProperties properties)

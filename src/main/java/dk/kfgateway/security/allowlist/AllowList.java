@@ -92,17 +92,23 @@ public final class AllowList {
     }
   }
 
-  /** The one criterion declared for the type, nothing added to it ({@code identifier=urn:oid:...|<cpr>}). */
+  /**
+   * The one criterion declared for the type with exactly one value, nothing added to it
+   * ({@code identifier=urn:oid:...|<cpr>}): a list of values ({@code |a,|b}) would match citizens of other parties and
+   * tell by its answer (412, several matches) that they exist.
+   */
   private static boolean conditionalCreateAllowed(RoleGrants grants, RequestShape entry) {
     String prefix = grants.conditionalCreates().get(entry.type());
     String criteria = entry.conditional().replaceFirst("^" + entry.type() + "\\?", "");
-    return prefix != null && criteria.startsWith(prefix) && criteria.length() > prefix.length()
-        && !criteria.contains("&");
+    return prefix != null && criteria.startsWith(prefix) && ONE_VALUE.matcher(criteria.substring(prefix.length()))
+        .matches();
   }
+
+  private static final java.util.regex.Pattern ONE_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9.\\-]{1,64}");
 
   private static String allowedConditional(RoleGrants grants, String type) {
     String prefix = grants.conditionalCreates().get(type);
-    return prefix == null ? "" : "; a " + type + " only by a conditional create on " + prefix + "<value>, in a referral"
+    return prefix == null ? "" : "; a " + type + " only by a conditional create on " + prefix + "<one value>, in a referral"
         + " (a transaction that creates a " + REFERRAL + ")";
   }
 

@@ -142,7 +142,10 @@ class AttackerClaimingAnotherCaseByConditionalCreateTest extends AttackScenario 
 
   @ParameterizedTest(name = "the referral''s citizen created If-None-Exist: {0}")
   @ValueSource(strings = {"_id=citizen-karen", "identifier=" + KAREN_CPR, "name=Testesen",
-      "general-practitioner=Organization/gp-clinic-nordvej", "identifier=" + CPR + "|" + KAREN_CPR + "&_id=citizen-karen"})
+      "general-practitioner=Organization/gp-clinic-nordvej", "identifier=" + CPR + "|" + KAREN_CPR + "&_id=citizen-karen",
+      // a list of CPRs, one of them the attacker's own citizen: several matches (412) would tell that Karen exists
+      "identifier=" + CPR + "|0306324891," + CPR + "|" + KAREN_CPR, "identifier=" + CPR + "|0306324891,0101304123",
+      "identifier=" + CPR + "|" + KAREN_CPR + "%2C" + CPR + "|0306324891"})
   void aReferralWhoseCitizenIsMatchedByOtherCriteriaThanTheCprIsRefused(String criteria) {
     ReferralFixture referral = Referrals.from(Party.ROSKILDE, Party.CLINIC_SJAELLAND, Party.GP_STRANDVEJ);
     referral.bundle().getEntryFirstRep().getRequest().setIfNoneExist(criteria);

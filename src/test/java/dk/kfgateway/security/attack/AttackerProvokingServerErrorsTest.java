@@ -50,6 +50,34 @@ class AttackerProvokingServerErrorsTest extends AttackScenario {
     }
   }
 
+  @ParameterizedTest(name = "If-Match: {0}")
+  @ValueSource(strings = {"garbage", "W/\"abc\"", "*", "W/3"})
+  void anUnreadableIfMatchIsRefusedWith400NamingTheForm(String ifMatch) {
+    Attempt attempt = attempt(Party.CLINIC_SJAELLAND, "PUT", "/Task/task-4",
+        "{\"resourceType\":\"Task\",\"id\":\"task-4\"}", "If-Match", ifMatch);
+
+    assertThat(attempt.status()).as(attempt.toString()).isEqualTo(400);
+    assertThat(ruleOf(attempt)).isEqualTo("FHIR-428");
+    assertThat(attempt.text()).contains("W/\\\"<version>\\\"");
+  }
+
+  @Test
+  void aRequestTheFirewallRejectsIsA400OutcomeThatEchoesNothing() {
+    Attempt attempt = attempt(Party.CLINIC_SJAELLAND, "PUT", "/Task/task-4?secret%0Avalue=1",
+        "{\"resourceType\":\"Task\"}", "If-Match", "W/\"1\"");
+
+    assertThat(attempt.status()).as(attempt.toString()).isEqualTo(400);
+    assertThat(attempt.text()).contains("OperationOutcome").doesNotContain("secret");
+  }
+
+  @Test
+  void aPathThatWalksUpwardsIsA400Outcome() {
+    Attempt attempt = get(Party.CLINIC_SJAELLAND, "/Task/%2e%2e/Patient");
+
+    assertThat(attempt.status()).as(attempt.toString()).isEqualTo(400);
+    assertThat(attempt.text()).contains("OperationOutcome");
+  }
+
   @Test
   void theMetadataAdvertisesOnlyJson() {
     HttpResponse<String> metadata = sendWithToken(null, "GET", "/metadata", null);
