@@ -64,6 +64,13 @@ public class ProfileValidatingInterceptor implements WriteStep {
     }
   }
 
+  /** Refuses (422, IG-001) a resource that does not conform to its gateway profile, as a write of it would be. */
+  public void conform(IBaseResource resource) {
+    if (enabled) {
+      check(resource);
+    }
+  }
+
   private void check(IBaseResource resource) {
     String type = fhirContext.getResourceType(resource);
     ig.profileFor(type)

@@ -1,16 +1,20 @@
 package dk.kfgateway.referral;
 
+import ca.uhn.fhir.i18n.Msg;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dk.kfgateway.access.RestrictedCallers;
 import dk.kfgateway.access.Visibility;
 import dk.kfgateway.calendar.WorkingDayCalendar;
 import dk.kfgateway.facts.CaseFacts;
 import dk.kfgateway.fhir.GatewayInterceptors;
+import dk.kfgateway.fhir.ProfileValidatingInterceptor;
 import dk.kfgateway.ig.Ig;
 import dk.kfgateway.ig.ImplementationGuide;
 import java.time.Clock;
 import java.util.List;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,9 +36,22 @@ public class IntakeConfig {
   }
 
   @Bean
-  public ReferralIntakeInterceptor referralIntakeInterceptor(
-      IntakeRules rules, Clock clock, GatewayInterceptors interceptors) {
-    return interceptors.register(new ReferralIntakeInterceptor(rules, clock));
+  public ReferralIntakeInterceptor referralIntakeInterceptor(IntakeRules rules, Clock clock,
+      ProfileValidatingInterceptor profile, CaseFacts facts, GatewayInterceptors interceptors) {
+    return interceptors.register(new ReferralIntakeInterceptor(rules, clock, citizen -> {
+      profile.conform(citizen);
+      citizen.getGeneralPractitioner().forEach(gp -> known(gp, "Patient.generalPractitioner", facts));
+      known(citizen.getManagingOrganization(), "Patient.managingOrganization", facts);
+    }));
+  }
+
+  /** A literal reference to nothing stored is answered as HAPI answers it when it creates the resource. */
+  private static void known(Reference reference, String path, CaseFacts facts) {
+    String target = reference.getReference();
+    if (target != null && !target.startsWith("urn:") && !target.startsWith("#") && facts.read(target).isEmpty()) {
+      throw new InvalidRequestException(Msg.code(1094) + "Resource " + target + " not found, specified in path: "
+          + path);
+    }
   }
 
   /** REF-010 for every DocumentReference a client writes, also outside a referral. */

@@ -7,7 +7,9 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import dk.kfgateway.fhir.Refusals;
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
 
 /**
  * Referral intake (modtagelse af anmodninger): a referral arrives as one transaction Bundle and is checked as a whole
@@ -23,10 +25,17 @@ public class ReferralIntakeInterceptor {
   private final ReferralBundleShape shape = new ReferralBundleShape();
   private final ReferralBundleReader reader = new ReferralBundleReader();
   private final Clock clock;
+  private final Consumer<Patient> citizenCheck;
 
-  public ReferralIntakeInterceptor(IntakeRules rules, Clock clock) {
+  /**
+   * @param citizenCheck refuses a citizen entry as its create would (profile, references): HAPI skips the body of a
+   *     conditional create that matches a stored citizen, so without this a referral whose citizen entry is faulty
+   *     would be accepted for a known CPR and refused for an unknown one, telling which CPRs the gateway knows
+   */
+  public ReferralIntakeInterceptor(IntakeRules rules, Clock clock, Consumer<Patient> citizenCheck) {
     this.rules = rules;
     this.clock = clock;
+    this.citizenCheck = citizenCheck;
   }
 
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
@@ -34,6 +43,8 @@ public class ReferralIntakeInterceptor {
     if (operation == RestOperationTypeEnum.TRANSACTION && request.getResource() instanceof Bundle bundle) {
       reader.read(bundle).ifPresent(referral -> {
         Refusals.enforce(shape.check(bundle, referral).and(rules.check(referral, clock.instant())));
+        bundle.getEntry().stream().filter(e -> e.getResource() instanceof Patient && e.getRequest().hasIfNoneExist())
+            .forEach(e -> citizenCheck.accept((Patient) e.getResource()));
         referral.task().ifPresent(task -> request.getUserData().put(CHECKED_TASK, task));
       });
     }

@@ -156,6 +156,40 @@ class AttackerClaimingAnotherCaseByConditionalCreateTest extends AttackScenario 
     assertThat(attempt.text()).doesNotContain("citizen-karen", "Testesen");
   }
 
+  /** A faulty citizen entry is refused alike whether the CPR is known to another party or to nobody. */
+  static Stream<Arguments> faultyCitizens() {
+    return Stream.of(
+        Arguments.of("no name (IG-001)", (java.util.function.Consumer<Patient>) p -> p.getName().clear(), 422),
+        Arguments.of("a GP that does not exist (HAPI-1094)", (java.util.function.Consumer<Patient>) p ->
+            p.getGeneralPractitionerFirstRep().setReference("Organization/no-such-clinic"), 400));
+  }
+
+  @ParameterizedTest(name = "a citizen entry with {0}")
+  @MethodSource("faultyCitizens")
+  void aFaultyCitizenEntryIsRefusedAlikeForAKnownAndAnUnknownCpr(String fault,
+      java.util.function.Consumer<Patient> spoil, int status) {
+    CaseFile holbaeks = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+    ReferralFixture known = Referrals.from(Party.ROSKILDE, Party.CLINIC_SJAELLAND, Party.GP_STRANDVEJ);
+    known.patient().getIdentifierFirstRep().setValue(holbaeks.cpr());
+    known.bundle().getEntryFirstRep().getRequest().setIfNoneExist("identifier=" + CPR + "|" + holbaeks.cpr());
+    ReferralFixture unknown = Referrals.from(Party.ROSKILDE, Party.CLINIC_SJAELLAND, Party.GP_STRANDVEJ);
+    spoil.accept(known.patient());
+    spoil.accept(unknown.patient());
+
+    Attempt forKnown = attempt(Party.ROSKILDE, "POST", "", json(known.bundle()));
+    Attempt forUnknown = attempt(Party.ROSKILDE, "POST", "", json(unknown.bundle()));
+
+    assertThat(forKnown.status()).as(forKnown.toString()).isEqualTo(status);
+    assertThat(forUnknown.status()).as(forUnknown.toString()).isEqualTo(status);
+    assertThat(sameButTheEntry(forKnown.text(), holbaeks.cpr()))
+        .isEqualTo(sameButTheEntry(forUnknown.text(), unknown.patient().getIdentifierFirstRep().getValue()));
+  }
+
+  /** The answer without what differs by the request itself: the entry's own uuid and CPR. */
+  private static String sameButTheEntry(String answer, String cpr) {
+    return answer.replace(cpr, "CPR").replaceAll("uuid:[0-9a-f-]+", "uuid");
+  }
+
   @ParameterizedTest(name = "{0} referring a citizen whom Holbæk has referred")
   @EnumSource(value = Party.class, names = {"ROSKILDE", "KALUNDBORG"})
   void aSecondMunicipalityReferringACitizenAnotherAlreadyHasSucceedsAsForAnUnknownCpr(Party municipality) {
