@@ -29,6 +29,10 @@ public final class AllowList {
   /** Open to every other request. */
   static final Set<String> ANY_REQUEST = Set.of("_pretty", "_format");
 
+  /** What a next page's link holds: its search, where it starts, its size, its kind. Nothing changes what it shows. */
+  static final Set<String> PAGE_PARAMETERS = Set.of("_getpages", "_getpagesoffset", "_count", "_offset",
+      "_bundletype");
+
   private final Map<PartyRole, RoleGrants> roles;
 
   public AllowList(Map<PartyRole, RoleGrants> roles) {
@@ -43,7 +47,8 @@ public final class AllowList {
     RoleGrants grants = of(role);
     List<String> refusals = new ArrayList<>();
     switch (request.kind()) {
-      case PAGE, METADATA -> {}
+      case METADATA -> {}
+      case PAGE -> page(request, refusals);
       case UNLISTED -> refusals.add(request.name() + " is on no party's list");
       case OPERATION -> operation(grants, request, refusals);
       case TRANSACTION -> transaction(grants, request, refusals);
@@ -89,6 +94,15 @@ public final class AllowList {
             + allowedConditional(grants, entry.type()));
       }
       written(entry, where, refusals);
+    }
+  }
+
+  /** A page is asked with its link as the gateway gave it: added parameters would reshape what the search allowed. */
+  private static void page(RequestShape request, List<String> refusals) {
+    List<String> added = request.parameters().keySet().stream()
+        .filter(p -> !PAGE_PARAMETERS.contains(p) && !ANY_REQUEST.contains(p)).sorted().toList();
+    if (!added.isEmpty()) {
+      refusals.add("a page (_getpages) with the parameters " + added + " added to its link");
     }
   }
 

@@ -99,6 +99,17 @@ class AttackerReplayingAnotherPartysPageTest extends AttackScenario {
     assertAnswersAsUnknown(replay, searchId, UUID.randomUUID().toString());
   }
 
+  @ParameterizedTest(name = "its own link with {0} added")
+  @ValueSource(strings = {"_elements=subject", "_summary=true", "_include=*", "_revinclude=*", "_summary=count",
+      "_security=x", "_sort=-date"})
+  void theSearchingClientCannotReshapeItsOwnLink(String added) {
+    String next = nextLink(Party.HOLBAEK, "/DocumentReference?_count=1");
+
+    Attempt page = get(Party.HOLBAEK, next + "&" + added);
+
+    assertRefusedByAllowList(page);
+  }
+
   @Test
   void theSearchingClientFollowsItsOwnLink() {
     String next = nextLink(Party.HOLBAEK, "/DocumentReference?_count=1");
