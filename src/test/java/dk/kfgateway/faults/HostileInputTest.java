@@ -84,7 +84,16 @@ class HostileInputTest extends GatewayIntegrationTest {
     assumeFalse(KNOWN_GAPS.containsKey(request.name()), () -> "KNOWN GAP: " + KNOWN_GAPS.get(request.name()));
     long before = storedVersions();
 
-    HttpResponse<String> response = send(request);
+    HttpResponse<String> response;
+    try {
+      response = send(request);
+    } catch (java.io.IOException closed) {
+      // The size limit refuses by Content-Length and the server closes the connection without reading 70 MB: a client
+      // still uploading may see only the close instead of the 413. Refused all the same, and nothing may be stored.
+      assertThat(request.name()).as("only the oversized body may lose its answer: " + closed).contains("size limit");
+      assertThat(storedVersions()).as("resources and versions stored").isEqualTo(before);
+      return;
+    }
 
     if (MAY_BE_ACCEPTED.contains(request.name()) && response.statusCode() / 100 == 2) {
       return; // harmless once its real pages are counted; a whole referral, stored as any other
