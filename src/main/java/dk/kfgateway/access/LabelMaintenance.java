@@ -42,35 +42,14 @@ public class LabelMaintenance implements WriteStep {
   @Override
   public void apply(Write write) {
     switch (write.phase()) {
-      case CREATE -> created(write.resource(), write.request());
-      case UPDATE -> updated(write.previous(), write.resource(), write.request());
-      case CREATED -> stored(write.resource(), write.request());
-      case UPDATED -> changed(write.previous(), write.resource(), write.request());
-      case DELETED -> deleted(write.resource(), write.request());
-      default -> { }
+      case CREATE -> labelOwn(write.resource(), write.request());
+      case UPDATE -> {
+        if (!Labeller.isLabelling(write.request())) { // the labeller's own update changes only the labels
+          labelOwn(write.resource(), write.request());
+        }
+      }
+      default -> mark(write.resource(), write.request()); // before commit: created, updated or deleted
     }
-  }
-
-  private void created(IBaseResource resource, RequestDetails request) {
-    labelOwn(resource, request);
-  }
-
-  private void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
-    if (!Labeller.isLabelling(request)) {
-      labelOwn(resource, request);
-    }
-  }
-
-  private void stored(IBaseResource resource, RequestDetails request) {
-    mark(resource, request);
-  }
-
-  private void changed(IBaseResource previous, IBaseResource resource, RequestDetails request) {
-    mark(resource, request);
-  }
-
-  private void deleted(IBaseResource resource, RequestDetails request) {
-    mark(resource, request);
   }
 
   private void labelOwn(IBaseResource resource, RequestDetails request) {

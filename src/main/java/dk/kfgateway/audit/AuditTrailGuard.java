@@ -26,24 +26,12 @@ public class AuditTrailGuard implements WriteStep {
 
   @Override
   public void apply(Write write) {
-    switch (write.phase()) {
-      case CREATE -> create(write.resource(), write.request());
-      case UPDATE -> update(write.previous(), write.resource(), write.request());
-      case DELETE -> delete(write.resource(), write.request());
-      default -> { }
-    }
-  }
-
-  private void create(IBaseResource resource, RequestDetails request) {
-    refuseFromApi(resource, request, "written");
-  }
-
-  private void update(IBaseResource previous, IBaseResource updated, RequestDetails request) {
-    refuseFromApi(updated, request, "changed");
-  }
-
-  private void delete(IBaseResource resource, RequestDetails request) {
-    refuseFromApi(resource, request, "deleted");
+    String what = switch (write.phase()) {
+      case CREATE -> "written";
+      case UPDATE -> "changed";
+      default -> "deleted";
+    };
+    refuseFromApi(write.resource(), write.request(), what);
   }
 
   private static void refuseFromApi(IBaseResource resource, RequestDetails request, String what) {
