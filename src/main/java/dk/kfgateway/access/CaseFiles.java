@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Communication;
@@ -52,6 +53,23 @@ class CaseFiles {
             .map(Binary.class::cast).toList(), communications);
   }
 
+  /**
+   * The case file of a citizen from resources in hand: what one transaction stored, when that transaction created the
+   * citizen, so that nothing outside it can belong to the file.
+   */
+  static CaseFile ofWritten(String patient, java.util.Collection<IBaseResource> written,
+      Function<String, Optional<IBaseResource>> read) {
+    List<IBaseResource> own = written.stream()
+        .filter(r -> citizenOf(r, read).filter(patient::equals).isPresent()).toList();
+    return new CaseFile(only(own, Patient.class).stream().findFirst().orElse(null), only(own, Task.class),
+        only(own, ServiceRequest.class), only(own, Consent.class), only(own, DocumentReference.class),
+        only(own, Binary.class), only(own, Communication.class));
+  }
+
+  private static <T> List<T> only(List<IBaseResource> resources, Class<T> type) {
+    return resources.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
   /** Whether the citizen has a consent still active whose period has ended before this moment. */
   boolean hasLapsedConsent(String patient, Instant now, RequestDetails request) {
     SearchParameterMap lapsed = SearchParameterMap.newSynchronous()
@@ -64,6 +82,11 @@ class CaseFiles {
 
   /** The citizen a stored or arriving resource belongs to, if any. */
   Optional<String> citizenOf(IBaseResource resource, RequestDetails request) {
+    return citizenOf(resource, reference -> read(reference, request));
+  }
+
+  /** The same, with the owner of a Binary read by the given means (what a transaction has in hand first). */
+  static Optional<String> citizenOf(IBaseResource resource, Function<String, Optional<IBaseResource>> read) {
     if (resource instanceof Patient) {
       return Optional.of(AccessLabelPolicy.id(resource));
     }
@@ -71,7 +94,7 @@ class CaseFiles {
       String context = binary.getSecurityContext().getReference();
       return context == null || context.startsWith("Organization/") ? Optional.empty()
           : context.startsWith("Patient/") ? Optional.of(context)
-          : read(context, request).flatMap(owner -> citizenOf(owner, request));
+          : read.apply(context).flatMap(owner -> citizenOf(owner, read));
     }
     org.hl7.fhir.r4.model.Reference subject = CitizenReference.of(resource).orElse(null);
     String reference = subject == null ? null : subject.getReference();

@@ -4,12 +4,18 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import dk.kfgateway.pipeline.Step;
 import dk.kfgateway.pipeline.Write;
+import dk.kfgateway.pipeline.WritePhase;
 import dk.kfgateway.pipeline.WriteStep;
 import dk.kfgateway.security.Caller;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Subscription;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,7 +24,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Keeps the access labels current in the same database transaction as the data (isolation in the query, bkg 2019 §3):
  * a Task, a Communication and a Subscription get the labels of their own parties as they are stored; every write of
  * case data marks its citizen, and just before the transaction commits each marked citizen's case file is relabelled
- * once ({@link Labeller}), whatever wrote it: a client, a referral transaction, or the gateway itself (consent holds,
+ * once ({@link Labeller}; a citizen the transaction created from what it stored, without reading the file back),
+ * whatever wrote it: a client, a referral transaction, or the gateway itself (consent holds,
  * copies, demo data). Nothing commits with stale labels, and nothing is labelled that did not commit.
  */
 public class LabelMaintenance implements WriteStep {
@@ -48,7 +55,7 @@ public class LabelMaintenance implements WriteStep {
           labelOwn(write.resource(), write.request());
         }
       }
-      default -> mark(write.resource(), write.request()); // before commit: created, updated or deleted
+      default -> mark(write); // before commit: created, updated or deleted
     }
   }
 
@@ -68,40 +75,78 @@ public class LabelMaintenance implements WriteStep {
     }
   }
 
-  /** Remembers the written resource; its citizen is found once everything of the transaction is stored. */
-  private void mark(IBaseResource resource, RequestDetails request) {
-    if (Labeller.isLabelling(request) || !AccessLabels.LABELLED_TYPES.contains(resource.fhirType())
+  /**
+   * Remembers the written resource as stored (references resolved: HAPI calls this once a transaction has stored all
+   * its entries); its citizen is found once everything of the transaction is stored.
+   */
+  private void mark(Write write) {
+    IBaseResource resource = write.resource();
+    if (Labeller.isLabelling(write.request()) || !AccessLabels.LABELLED_TYPES.contains(resource.fhirType())
         || !resource.getIdElement().hasIdPart() || !TransactionSynchronizationManager.isSynchronizationActive()) {
       return;
     }
-    written().add(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
+    written().add(write.phase(), resource);
   }
 
-  /** The citizens of what was written, read back as stored (references resolved), each relabelled once. */
-  private void relabel(Set<String> written) {
+  /** The citizens of what was written, each relabelled once. */
+  private void relabel(Written written) {
     Set<String> done = new java.util.HashSet<>();
     Set<String> citizensDone = new java.util.HashSet<>();
+    SystemRequestDetails system = new SystemRequestDetails();
+    Function<String, Optional<IBaseResource>> read = id -> written.stored(id).or(() -> files.read(id, system));
     // Relabelling may make the gateway write more (a consent hold), which marks more: until nothing is left.
-    for (String next = nextOf(written, done); next != null; next = nextOf(written, done)) {
+    for (String next = nextOf(written.ids, done); next != null; next = nextOf(written.ids, done)) {
       done.add(next);
-      SystemRequestDetails system = new SystemRequestDetails();
-      files.read(next, system).flatMap(stored -> files.citizenOf(stored, system))
-          .filter(citizensDone::add).ifPresent(labeller::relabel);
+      read.apply(next).flatMap(stored -> CaseFiles.citizenOf(stored, read)).filter(citizensDone::add)
+          .ifPresent(citizen -> {
+            if (written.created.contains(citizen)) {
+              labeller.relabel(CaseFiles.ofWritten(citizen, written.stored.values(), read));
+            } else {
+              labeller.relabel(citizen);
+            }
+          });
     }
   }
 
-  private static String nextOf(Set<String> citizens, Set<String> done) {
-    return citizens.stream().filter(c -> !done.contains(c)).findFirst().orElse(null);
+  private static String nextOf(Set<String> ids, Set<String> done) {
+    return ids.stream().filter(c -> !done.contains(c)).findFirst().orElse(null);
+  }
+
+  /**
+   * What the current transaction wrote: every id in order, the resources as stored (a deleted one is read back, and
+   * found gone, as before), and the citizens it created, whose case files are exactly what it stored of them.
+   */
+  private static final class Written {
+    private final Set<String> ids = new LinkedHashSet<>();
+    private final Map<String, IBaseResource> stored = new LinkedHashMap<>();
+    private final Set<String> created = new java.util.HashSet<>();
+
+    void add(WritePhase phase, IBaseResource resource) {
+      String id = AccessLabelPolicy.id(resource);
+      ids.add(id);
+      if (phase == WritePhase.DELETED) {
+        stored.remove(id);
+        created.remove(id);
+        return;
+      }
+      stored.put(id, resource);
+      if (phase == WritePhase.CREATED && resource instanceof Patient) {
+        created.add(id);
+      }
+    }
+
+    Optional<IBaseResource> stored(String id) {
+      return Optional.ofNullable(stored.get(id));
+    }
   }
 
   /** What was written in the current transaction; the first mark registers the relabelling before commit. */
-  @SuppressWarnings("unchecked")
-  private Set<String> written() {
+  private Written written() {
     Object bound = TransactionSynchronizationManager.getResource(this);
     if (bound != null) {
-      return (Set<String>) bound;
+      return (Written) bound;
     }
-    Set<String> written = new LinkedHashSet<>();
+    Written written = new Written();
     TransactionSynchronizationManager.bindResource(this, written);
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override

@@ -50,9 +50,27 @@ public class Labeller {
     // and the session is cleared: HAPI loads tags by query, which Hibernate refuses beside the same rows just written.
     entities.flush();
     entities.clear();
+    RequestDetails request = labelling();
+    relabel(files.of(patient, request), request);
+  }
+
+  /**
+   * Relabels a case file already in hand: the file of a citizen created by the current transaction, which holds
+   * nothing but what that transaction wrote (nobody else can have referred to a citizen that did not exist yet).
+   */
+  public void relabel(CaseFile file) {
+    entities.flush();
+    entities.clear();
+    relabel(file, labelling());
+  }
+
+  private static RequestDetails labelling() {
     RequestDetails request = new SystemRequestDetails();
     request.getUserData().put(LABELLING, Boolean.TRUE);
-    CaseFile file = files.of(patient, request);
+    return request;
+  }
+
+  private void relabel(CaseFile file, RequestDetails request) {
     Map<String, IBaseResource> stored = new java.util.HashMap<>();
     if (file.patient() != null) {
       stored.put(AccessLabelPolicy.id(file.patient()), file.patient());
