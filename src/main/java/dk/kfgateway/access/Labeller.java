@@ -46,10 +46,7 @@ public class Labeller {
 
   /** Relabels the case file of this citizen ({@code Patient/x}). */
   public void relabel(String patient) {
-    // What the transaction wrote is flushed first, so that the case file is read from the database as it will commit,
-    // and the session is cleared: HAPI loads tags by query, which Hibernate refuses beside the same rows just written.
-    entities.flush();
-    entities.clear();
+    flushAndClear();
     RequestDetails request = labelling();
     relabel(files.of(patient, request), request);
   }
@@ -59,9 +56,17 @@ public class Labeller {
    * nothing but what that transaction wrote (nobody else can have referred to a citizen that did not exist yet).
    */
   public void relabel(CaseFile file) {
+    flushAndClear();
+    relabel(file, labelling());
+  }
+
+  /**
+   * What the transaction wrote is flushed first, so that the case file is read from the database as it will commit,
+   * and the session is cleared: HAPI loads tags by query, which Hibernate refuses beside the same rows just written.
+   */
+  private void flushAndClear() {
     entities.flush();
     entities.clear();
-    relabel(file, labelling());
   }
 
   private static RequestDetails labelling() {

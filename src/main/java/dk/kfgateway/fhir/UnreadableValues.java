@@ -17,6 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnreadableValues {
 
+  /** What a request the HTTP firewall refuses is told, wherever it is refused; it never echoes the request. */
+  public static final String FIREWALL_REFUSAL = "The request was refused: its URL, parameters or body hold characters"
+      + " the gateway does not accept there (control characters, encoded slashes or backslashes, '..'). URL-encode"
+      + " parameter values and send JSON with Content-Type: application/fhir+json.";
+
   UnreadableValues(GatewayInterceptors interceptors) {
     interceptors.register(this);
   }
@@ -26,9 +31,7 @@ public class UnreadableValues {
   public BaseServerResponseException clientsMistake(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof RequestRejectedException) { // the HTTP firewall, as HAPI reads a parameter: never echo it
-        return new InvalidRequestException("The request was refused: a parameter name or value holds characters the"
-            + " gateway does not accept (control characters, encoded slashes or backslashes). URL-encode parameter"
-            + " values and send JSON with Content-Type: application/fhir+json.");
+        return new InvalidRequestException(FIREWALL_REFUSAL);
       }
       if (t instanceof BaseServerResponseException) {
         return null;

@@ -19,7 +19,10 @@ final class OutcomeResponse {
 
   static void write(HttpServletResponse response, int status, OperationOutcome.IssueType code, RuleRef rule,
       String message) throws IOException {
-    OperationOutcome outcome = Refusals.outcome(rule, code, message);
+    write(response, status, Refusals.outcome(rule, code, message));
+  }
+
+  static void write(HttpServletResponse response, int status, OperationOutcome outcome) throws IOException {
     response.setStatus(status);
     response.setContentType("application/fhir+json");
     response.setCharacterEncoding("UTF-8");

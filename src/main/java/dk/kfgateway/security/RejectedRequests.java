@@ -1,6 +1,6 @@
 package dk.kfgateway.security;
 
-import ca.uhn.fhir.context.FhirContext;
+import dk.kfgateway.fhir.UnreadableValues;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,19 +15,12 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  */
 class RejectedRequests implements RequestRejectedHandler {
 
-  private static final FhirContext FHIR = FhirContext.forR4Cached();
-
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
       throws IOException {
     OperationOutcome outcome = new OperationOutcome();
     outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.INVALID)
-        .setDiagnostics("The request was refused before it reached the FHIR API: its URL, parameters or body hold"
-            + " characters the gateway does not accept there (control characters, encoded slashes or backslashes,"
-            + " '..'). Send JSON with Content-Type: application/fhir+json and URL-encode parameter values.");
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    response.setContentType("application/fhir+json");
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(FHIR.newJsonParser().setPrettyPrint(true).encodeResourceToString(outcome));
+        .setDiagnostics(UnreadableValues.FIREWALL_REFUSAL);
+    OutcomeResponse.write(response, HttpServletResponse.SC_BAD_REQUEST, outcome);
   }
 }

@@ -29,6 +29,9 @@ public final class AllowList {
   /** Open to every other request. */
   static final Set<String> ANY_REQUEST = Set.of("_pretty", "_format");
 
+  /** One value of a conditional create's criterion: a CPR or another identifier, never a list ({@code a,b}). */
+  private static final java.util.regex.Pattern ONE_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9.\\-]{1,64}");
+
   /** What a next page's link holds: its search, where it starts, its size, its kind. Nothing changes what it shows. */
   static final Set<String> PAGE_PARAMETERS = Set.of("_getpages", "_getpagesoffset", "_count", "_offset",
       "_bundletype");
@@ -118,7 +121,6 @@ public final class AllowList {
         .matches();
   }
 
-  private static final java.util.regex.Pattern ONE_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9.\\-]{1,64}");
 
   private static String allowedConditional(RoleGrants grants, String type) {
     String prefix = grants.conditionalCreates().get(type);
