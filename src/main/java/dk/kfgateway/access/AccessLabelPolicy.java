@@ -30,9 +30,9 @@ import org.hl7.fhir.r4.model.Task;
  *       that case's consent holds, and the parties of the case a copy carrying them was addressed to (the requesting
  *       municipality, the citizen's own GP clinic); a document's author or custodian counts only where it is such a
  *       party already (naming another organisation as author, or a clinic without consent, opens nothing);
- *   <li>a Binary: whoever may see the resource its security context names (the DocumentReference it is the content
- *       of), or the organisation named there; a document pointing at a Binary gives it nothing, or anybody could
- *       claim another party's Binary by pointing a document of their own at it;
+ *   <li>a Binary: whoever may see the case data its security context names (the DocumentReference it is the
+ *       content of, the referral); a client's Binary names such data (SEC-012); a document pointing at a Binary gives
+ *       it nothing, or anybody could claim another party's Binary by pointing a document of their own at it;
  *   <li>a Communication: its sender and those of its recipients that are parties of the case.
  * </ul>
  */
@@ -143,9 +143,7 @@ public final class AccessLabelPolicy {
     String context = binary.getSecurityContext().getReference() == null ? null
         : new org.hl7.fhir.r4.model.IdType(binary.getSecurityContext().getReference()).toUnqualifiedVersionless()
             .getValue();
-    if (context != null && context.startsWith("Organization/")) {
-      add(of, AccessLabels.code(context));
-    } else if (context != null) {
+    if (context != null) {
       of.addAll(labels.getOrDefault(context, Set.of()));
     }
     return of;

@@ -48,6 +48,12 @@ public class WriteAudit implements WriteStep {
     return Step.WRITE_AUDIT;
   }
 
+  /** A retried transaction's writes are recorded once, from its successful run. */
+  @Override
+  public void beforeRetry(RequestDetails request) {
+    start(request);
+  }
+
   @Override
   public void apply(Write write) {
     switch (write.phase()) {

@@ -3,6 +3,8 @@ package dk.kfgateway.pipeline;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.model.ResourceVersionConflictResolutionStrategy;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.DeferredInterceptorBroadcasts;
 import dk.kfgateway.facts.CaseFacts;
@@ -13,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * The gateway's only hooks on the write path: one per write phase, each running the steps {@link WriteOrder} declares
@@ -21,6 +24,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  */
 @Interceptor
 public class WritePipeline {
+
+  /** Enough for a handful of referrals of one new citizen at the same moment. */
+  private static final int RACE_RETRIES = 3;
 
   private final Map<Step, WriteStep> steps;
   private final CaseFacts facts;
@@ -74,6 +80,25 @@ public class WritePipeline {
   @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSED)
   public void transactionProcessed(RequestDetails request, DeferredInterceptorBroadcasts deferred) {
     run(new Write(WritePhase.TRANSACTION_PROCESSED, null, null, request, deferred));
+  }
+
+  /**
+   * A transaction that only creates and lost a race (two referrals of the same new citizen at once: HAPI's unique
+   * conditional create refuses the second citizen at flush) runs again once the other has committed, and so joins the
+   * citizen stored meanwhile. Answering 409 would tell the second municipality that somebody else is referring that CPR
+   * right now. An update's conflict (a stale If-Match, a lost version race) is the client's to resolve: not retried.
+   */
+  @Hook(Pointcut.STORAGE_VERSION_CONFLICT)
+  public ResourceVersionConflictResolutionStrategy conflict(RequestDetails request) {
+    ResourceVersionConflictResolutionStrategy strategy = new ResourceVersionConflictResolutionStrategy();
+    if (request != null && request.getRestOperationType() == RestOperationTypeEnum.TRANSACTION
+        && request.getResource() instanceof Bundle bundle && !bundle.getEntry().isEmpty()
+        && bundle.getEntry().stream().allMatch(e -> e.getRequest().getMethod() == Bundle.HTTPVerb.POST)) {
+      steps.values().forEach(step -> step.beforeRetry(request));
+      strategy.setRetry(true);
+      strategy.setMaxRetries(RACE_RETRIES);
+    }
+    return strategy;
   }
 
   private void run(Write write) {

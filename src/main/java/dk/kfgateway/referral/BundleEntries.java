@@ -21,6 +21,7 @@ final class BundleEntries {
   private final List<Resource> resources = new ArrayList<>();
   private final Map<String, Resource> byReference = new HashMap<>();
   private final Map<Resource, Integer> positions = new IdentityHashMap<>();
+  private final Map<Resource, BundleEntryComponent> entryOf = new IdentityHashMap<>();
 
   BundleEntries(Bundle bundle) {
     List<BundleEntryComponent> entries = bundle.getEntry();
@@ -32,6 +33,7 @@ final class BundleEntries {
       }
       resources.add(resource);
       positions.put(resource, i);
+      entryOf.put(resource, entry);
       if (entry.hasFullUrl()) {
         byReference.putIfAbsent(entry.getFullUrl(), resource);
         relativeOf(entry.getFullUrl()).ifPresent(r -> byReference.putIfAbsent(r, resource));
@@ -56,6 +58,20 @@ final class BundleEntries {
 
   <T extends Resource> List<T> all(Class<T> type) {
     return resources.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /**
+   * The entry an attachment url names, only where what is stored keeps that name: an entry whose {@code fullUrl} is a
+   * {@code urn:} (the server rewrites the url to the stored id) or one updated ({@code PUT}) under its own id. A created
+   * entry with any other {@code fullUrl} is stored under a new id while the url stays as sent, so the url would name
+   * something else than what was checked.
+   */
+  Optional<Resource> resolveUrl(String url) {
+    return resolve(url).filter(resource -> {
+      BundleEntryComponent entry = entryOf.get(resource);
+      return entry.getFullUrl() != null && entry.getFullUrl().startsWith("urn:") && entry.getFullUrl().equals(url)
+          || entry.getRequest().getMethod() == Bundle.HTTPVerb.PUT;
+    });
   }
 
   /** Where a resource sits, as the location of a violation: {@code Bundle.entry[3].resource}. */

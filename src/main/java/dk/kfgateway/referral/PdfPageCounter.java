@@ -46,8 +46,12 @@ public final class PdfPageCounter {
     this.maxCacheBytes = maxCacheBytes;
   }
 
-  /** Counts a submitted document, first checking that it carries PDF content at all. */
+  /** Counts a submitted document, first checking that it carries one PDF, and PDF content at all. */
   public PageCount count(SubmittedDocument document) {
+    Optional<String> notOnePdf = document.notOnePdf();
+    if (notOnePdf.isPresent()) {
+      return new PageCount.Unreadable(notOnePdf.get());
+    }
     Optional<byte[]> content = document.content();
     if (content.isEmpty()) {
       return new PageCount.Unreadable(document.attachmentUrl()

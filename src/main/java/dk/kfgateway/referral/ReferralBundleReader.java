@@ -55,7 +55,7 @@ public final class ReferralBundleReader {
           .orElseGet(Attachment::new);
       Optional<Binary> binary = attachment.hasData()
           ? Optional.empty()
-          : entries.resolve(attachment.getUrl()).filter(Binary.class::isInstance).map(Binary.class::cast);
+          : entries.resolveUrl(attachment.getUrl()).filter(Binary.class::isInstance).map(Binary.class::cast);
       byte[] content = attachment.hasData() ? attachment.getData() : binary.map(Binary::getContent).orElse(null);
       String contentType = attachment.hasContentType()
           ? attachment.getContentType()

@@ -1,16 +1,22 @@
 package dk.kfgateway.referral;
 
+import dk.kfgateway.ig.Ig;
 import dk.kfgateway.rules.RuleRef;
 import dk.kfgateway.rules.Verdict;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 
 /**
  * The shape of a Bundle that carries a referral: a transaction (a batch commits entry by entry and could store a
- * referral without its task, REF-011), with one referral and no Task but its own, so that nothing in it escapes the
- * intake rules (REF-012).
+ * referral without its task, REF-011), with one referral, no Task but its own and no Patient but its citizen, so
+ * that nothing in it escapes the intake rules (REF-012). A Patient entry the referral does not name would be a
+ * conditional create answered with the matched citizen: a way to ask whether a CPR is known, which intake never
+ * answers; for the same reason the citizen's own conditional create asks for the CPR of the Patient sent.
  */
 final class ReferralBundleShape {
 
@@ -36,7 +42,36 @@ final class ReferralBundleShape {
                 + " separately", referral.locationOf(task)));
       }
     }
+    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+      if (!(entry.getResource() instanceof Patient citizen)) {
+        continue;
+      }
+      if (!referral.refersTo(referral.serviceRequest().getSubject(), citizen)) {
+        verdict = verdict.and(Verdict.refused(ONE_REFERRAL,
+            "The only Patient in a referral Bundle is the citizen the ServiceRequest.subject names; post no other"
+                + " Patient", referral.locationOf(citizen)));
+      } else if (entry.getRequest().hasIfNoneExist() && !matchesOwnCpr(entry.getRequest().getIfNoneExist(), citizen)) {
+        verdict = verdict.and(Verdict.refused(ONE_REFERRAL,
+            "The citizen's conditional create names the CPR of the Patient sent: ifNoneExist is identifier="
+                + Ig.CPR + "|<the Patient's CPR>", referral.locationOf(citizen).replace(".resource", ".request")));
+      }
+    }
     return verdict;
+  }
+
+  /**
+   * Whether a citizen's {@code ifNoneExist} asks for the CPR of the Patient sent. Another CPR would attach the referral
+   * to whoever holds it, and its "not matched" answer would tell whether that CPR is known.
+   */
+  private static boolean matchesOwnCpr(String condition, Patient citizen) {
+    String decoded;
+    try {
+      decoded = URLDecoder.decode(condition, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) { // a broken %-escape asks for no CPR at all
+      return false;
+    }
+    return citizen.getIdentifier().stream().filter(i -> Ig.CPR.equals(i.getSystem()) && i.hasValue())
+        .anyMatch(i -> decoded.equals("identifier=" + Ig.CPR + "|" + i.getValue()));
   }
 
   private static <T> List<T> resources(Bundle bundle, Class<T> type) {

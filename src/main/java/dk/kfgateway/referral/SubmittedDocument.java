@@ -53,6 +53,20 @@ public final class SubmittedDocument {
     return Optional.ofNullable(contentType);
   }
 
+  /**
+   * Why the document is not one PDF in one place, if it is not: more than one {@code content}, or an attachment with
+   * both inline data and a url. Only the first content's inline bytes would be counted, so a second content or a url
+   * next to the data would reach Klinisk Funktion unchecked (REF-010).
+   */
+  public Optional<String> notOnePdf() {
+    int contents = resource.getContent().size();
+    if (contents > 1) {
+      return Optional.of("has " + contents + " content entries; a case document is one PDF");
+    }
+    return attachment().filter(a -> a.hasData() && a.hasUrl())
+        .map(a -> "has both inline data and a url; send the PDF in one of them");
+  }
+
   public Optional<String> attachmentUrl() {
     return attachment().filter(Attachment::hasUrl).map(Attachment::getUrl);
   }

@@ -36,13 +36,14 @@ final class RuleTexts {
           "the service's source in kf-services"),
       text(RULES, "REF-009", "the Task is a requested order for the referral, its citizen and an owner, with none of"
           + " the clinic's fields (triage outcome, reason, result, deadline)", "422"),
-      text(RULES, "REF-010", "every document is a readable PDF: a referral's, inline or as a Binary entry of the"
-          + " Bundle; any other DocumentReference a client creates or changes (alone, by update or patch, in a batch"
+      text(RULES, "REF-010", "every document is one readable PDF in one content: a referral's, inline or as a"
+          + " Binary entry of the Bundle (its url the entry's `urn:uuid` fullUrl); any other DocumentReference a client creates or changes (alone, by update or patch, in a batch"
           + " or another transaction), inline or in a Binary of the transaction or a stored one the writer may see"
           + " (another party's Binary answers as an unknown one)", "422"),
       text(RULES, "REF-011", "a ServiceRequest only as part of a referral transaction (not alone, not in a batch)",
           "422"),
-      text(RULES, "REF-012", "one referral per Bundle, and no Task in it but the referral's", "422"),
+      text(RULES, "REF-012", "one referral per Bundle, and no Task in it but the referral's, no Patient but its"
+          + " citizen", "422"),
       varying(RULES, "CAL-001", "documents at least 10 working days before the meeting", "422",
           "the deadline rule's source (Midtjylland aftale 4.4; bilag 13)"),
       text(RULES, "CAL-002", "case sparring booked by the previous working day and 24 h before", "422"),
@@ -81,6 +82,8 @@ final class RuleTexts {
       text(RULES, "SEC-010", "a citizen whose cases belong to several parties is changed by none of them alone", "403"),
       text(RULES, "SEC-011", "an update keeps a citizen's CPR and a document's citizen and case (`subject`,"
           + " `context.related`), refused alike whatever the new value", "403"),
+      text(RULES, "SEC-012", "a Binary a client stores names the data of one case in `securityContext` (a document,"
+          + " referral, task, consent or message), never the citizen, an organisation or nothing", "422"),
       text(RULES, "AUD-001", "the audit trail cannot be written, changed or deleted through the API", "403"),
       text(RULES, "NOTIF-001", "Subscription criteria the gateway can promise: a type and parameters the role may"
           + " subscribe with, matched in memory", "422"),

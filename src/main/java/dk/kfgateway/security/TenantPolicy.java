@@ -5,7 +5,9 @@ import dk.kfgateway.rules.Verdict;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DocumentReference;
@@ -23,6 +25,14 @@ import org.hl7.fhir.r4.model.Task;
  * trail is the administrator's.
  */
 public final class TenantPolicy {
+
+  /**
+   * What a Binary can belong to: data of one case (whether the writer sees it is checked before). Not the citizen: every
+   * party of any of the citizen's cases sees the citizen, so a Binary of the citizen would reach another municipality
+   * as soon as it refers the same CPR.
+   */
+  private static final Set<String> CASE_DATA =
+      Set.of("ServiceRequest", "Task", "Consent", "DocumentReference", "Communication");
 
   /** Visible to the administrator only. */
   public static final Set<String> ADMINISTRATOR_TYPES = Set.of("AuditEvent", "Provenance");
@@ -109,6 +119,24 @@ public final class TenantPolicy {
       return document(caller, document, facts);
     }
     return Verdict.allowed();
+  }
+
+  /**
+   * A new Binary names case data in its security context (SEC-012).
+   *
+   * @param typeOf the resource type a reference names (in a transaction, that of the entry a {@code urn:uuid} names)
+   */
+  public Verdict binaryNamesItsCase(Binary binary, Function<String, Optional<String>> typeOf) {
+    String context = binary.getSecurityContext().getReference();
+    Optional<String> type = context == null ? Optional.empty() : typeOf.apply(context);
+    if (type.filter(CASE_DATA::contains).isPresent()) {
+      return Verdict.allowed();
+    }
+    return Verdict.refused(TenantRules.BINARY_NAMES_ITS_CASE,
+        "A Binary names the case data it belongs to in Binary.securityContext: the DocumentReference it is the"
+            + " content of (or send both in one transaction), or the referral; "
+            + (context == null ? "this one names nothing" : "'" + context + "' is not the data of one case")
+            + ", so nobody could read it", "Binary.securityContext");
   }
 
   private Verdict document(Caller caller, DocumentReference document, TenancyFacts facts) {

@@ -28,6 +28,13 @@ public final class TenantRules {
   public static final RuleRef CASE_TIES_FIXED =
       new RuleRef("SEC-011", "bkg 2019 §3 (each case's data stays in its case); one citizen per CPR (CPR-loven §3)");
 
+  /**
+   * A Binary a client stores names, in its {@code securityContext}, the case data it belongs to: its readers come from
+   * there alone (access.AccessLabelPolicy), so a Binary naming an organisation or nothing could never be read.
+   */
+  public static final RuleRef BINARY_NAMES_ITS_CASE =
+      new RuleRef("SEC-012", "bkg 2019 §3 (each case's data stays in its case); FHIR R4 Binary.securityContext");
+
   /** A request body larger than a case can be. */
   public static final RuleRef REQUEST_SIZE =
       new RuleRef("SEC-007", "guide pkt. 12 (at most 75 pages per case)");

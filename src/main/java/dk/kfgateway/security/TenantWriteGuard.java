@@ -1,6 +1,7 @@
 package dk.kfgateway.security;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import dk.kfgateway.access.BinaryContext;
 import dk.kfgateway.access.Labeller;
 import dk.kfgateway.fhir.Refusals;
 import dk.kfgateway.pipeline.Step;
@@ -10,7 +11,9 @@ import dk.kfgateway.rules.Verdict;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Task;
 
@@ -49,7 +52,18 @@ public class TenantWriteGuard implements WriteStep {
   }
 
   private void create(IBaseResource resource, RequestDetails request) {
-    caller(request).ifPresent(caller -> Refusals.enforce(policy.mayWrite(caller, resource, facts, true)));
+    caller(request).ifPresent(caller -> {
+      Verdict verdict = policy.mayWrite(caller, resource, facts, true);
+      if (resource instanceof Binary binary) {
+        verdict = verdict.and(policy.binaryNamesItsCase(binary, reference -> typeOf(reference, request)));
+      }
+      Refusals.enforce(verdict);
+    });
+  }
+
+  /** The type a reference names: {@code Type/id}, or the entry of this transaction a {@code urn:uuid:} names. */
+  private static Optional<String> typeOf(String reference, RequestDetails request) {
+    return reference.startsWith("urn:") ? BinaryContext.typeOfEntry(request, reference) : Optional.ofNullable(new IdType(reference).getResourceType());
   }
 
   private void update(IBaseResource previous, IBaseResource updated, RequestDetails request) {

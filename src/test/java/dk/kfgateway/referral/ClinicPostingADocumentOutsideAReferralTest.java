@@ -109,6 +109,51 @@ class ClinicPostingADocumentOutsideAReferralTest extends GatewayIntegrationTest 
     assertRefused(missing, "DocumentReference.content[0].attachment", "'Binary/not-there', which is not a Binary");
   }
 
+  /** A url next to readable data, or in a second content, would link a PDF nobody checked (or may see). */
+  @Test
+  void aDocumentIsOnePdfInOnePlace() {
+    DocumentReference urlNextToData = statement(Pdfs.withPages(1));
+    urlNextToData.getContentFirstRep().getAttachment().setUrl("Binary/not-there");
+    DocumentReference secondContent = statement(Pdfs.withPages(1));
+    secondContent.addContent().setAttachment(new Attachment().setContentType("application/pdf").setTitle("Bilag")
+        .setUrl("Binary/not-there"));
+    ReferralFixture referral = ReferralFixture.referral("le275-certificate");
+    referral.bundle().getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+        .filter(DocumentReference.class::isInstance).map(DocumentReference.class::cast).findFirst().orElseThrow()
+        .addContent().setAttachment(new Attachment().setContentType("application/pdf").setUrl("Binary/not-there"));
+
+    HttpResponse<String> both = sendAs(CLINIC, "POST", "/DocumentReference", json(urlNextToData));
+    HttpResponse<String> two = sendAs(CLINIC, "POST", "/DocumentReference", json(secondContent));
+    HttpResponse<String> inAReferral = sendAs("holbaek-jobcenter", "POST", "", json(referral.bundle()));
+
+    assertRefused(both, "DocumentReference.content[0].attachment", "has both inline data and a url");
+    assertRefused(two, "DocumentReference.content[0].attachment", "has 2 content entries");
+    assertThat(inAReferral.statusCode()).as(inAReferral.body()).isEqualTo(422);
+    assertThat(inAReferral.body()).contains("REF-010", "has 2 content entries");
+    assertThat(statementsAboutTheCase()).isEmpty();
+  }
+
+  /**
+   * A created Binary entry is stored under a new id, and only a {@code urn:} fullUrl is rewritten in the document's url:
+   * a Binary entry named by any other url is not the document's content, whatever that url names.
+   */
+  @Test
+  void aBinaryEntryIsTheContentOnlyByItsUrn() {
+    String elsewhere = baseUrl() + "/" + binary(Pdfs.withPages(1));
+    ReferralFixture referral = ReferralFixture.referral("le275-certificate");
+    DocumentReference document = referral.bundle().getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+        .filter(DocumentReference.class::isInstance).map(DocumentReference.class::cast).findFirst().orElseThrow();
+    document.getContentFirstRep().getAttachment().setData(null).setUrl(elsewhere);
+    referral.bundle().addEntry().setFullUrl(elsewhere)
+        .setResource(new Binary().setContentType("application/pdf").setData(Pdfs.withPages(1)))
+        .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Binary");
+
+    HttpResponse<String> response = sendAs("holbaek-jobcenter", "POST", "", json(referral.bundle()));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+    assertThat(response.body()).contains("REF-010", "which is not a Binary entry of this Bundle");
+  }
+
   private DocumentReference statement(byte[] content) {
     DocumentReference doc = new DocumentReference().setStatus(Enumerations.DocumentReferenceStatus.CURRENT)
         .setType(new CodeableConcept(new Coding("http://kf-gateway.dk/fhir/CodeSystem/kf-document-types", "le275",

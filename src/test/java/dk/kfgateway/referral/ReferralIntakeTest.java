@@ -11,6 +11,7 @@ import java.time.Instant;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
@@ -188,6 +189,31 @@ class ReferralIntakeTest extends GatewayIntegrationTest {
           .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Task");
 
       assertRefused(referral, 422, "REF-012");
+    }
+
+    @Test
+    void aSecondCitizenAskedAboutNextToTheReferral() {
+      ReferralFixture known = ReferralFixture.referral("le275-certificate");
+      fhir.transaction().withBundle(known.bundle()).execute();
+      ReferralFixture referral = ReferralFixture.referral("running-case-statement");
+      Patient probe = known.patient().copy();
+      referral.bundle().addEntry().setFullUrl("urn:uuid:0e6b7a1c-0000-4000-8000-00000000bbbb").setResource(probe)
+          .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient")
+          .setIfNoneExist("identifier=urn:oid:1.2.208.176.1.2|" + known.cpr());
+
+      assertRefused(referral, 422, "REF-012").contains("ServiceRequest.subject");
+    }
+
+    /** Another CPR in the condition would attach the case to whoever holds it, and "not matched" would tell. */
+    @Test
+    void aCitizenWhoseConditionalCreateAsksForAnotherCpr() {
+      ReferralFixture known = ReferralFixture.referral("le275-certificate");
+      fhir.transaction().withBundle(known.bundle()).execute();
+      ReferralFixture referral = ReferralFixture.referral("running-case-statement");
+      referral.bundle().getEntryFirstRep().getRequest()
+          .setIfNoneExist("identifier=urn:oid:1.2.208.176.1.2|" + known.cpr());
+
+      assertRefused(referral, 422, "REF-012").contains("ifNoneExist");
     }
 
     @Test
