@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The gateway with the console, the demo GP clinic Nordvej's system at a MedCom receiver on 127.0.0.1
- * ({@link GpReceiver}) that is down until a test brings it up (one failed attempt makes a dead letter), a work list polled every two seconds, and
+ * ({@link GpReceiver}) that is down until a test brings it up (three failed attempts, about two seconds, make a dead letter), a work list polled every two seconds, and
  * LÆ 275 certificates due in 150 working days (a long agreement, so that every deadline crosses public holidays and
  * a change of summer time). The other parties act over the FHIR API with their demo clients.
  */
@@ -44,8 +44,6 @@ abstract class ConsoleHttpTest extends GatewayIntegrationTest {
   @DynamicPropertySource
   static void console(DynamicPropertyRegistry registry) {
     registry.add("gateway.routing.endpoints.gp-clinic-nordvej", NORDVEJ::endpoint);
-    registry.add("gateway.routing.interval", () -> "300ms");
-    registry.add("gateway.routing.max-attempts", () -> "1");
     registry.add("gateway.console.poll", () -> "2s");
     registry.add("gateway.deadlines.rules.calendar-days-30", () -> "working-days:150 @ " + LONG_AGREEMENT);
     // a person of the tests alone, for guessing passwords without locking out the demo people the other tests use

@@ -65,9 +65,21 @@ import org.springframework.test.context.DynamicPropertySource;
           + GatewayIntegrationTest.NOBODY_LISTENING,
       // Every test calls from 127.0.0.1: the tests of failed authentications at the token endpoint must not lock the
       // address out for all the others (ClientGuessingItsSecretTest has a context of its own).
-      "gateway.security.authorization-server.lockout.max-failures-per-address=1000"
+      "gateway.security.authorization-server.lockout.max-failures-per-address=1000",
+      // One pace of the GP dispatcher in every test context: the contexts of a run share the database, and a node
+      // judges a copy it claims (attempts left, acknowledgement overdue) by its own configuration, whichever node
+      // wrote it. Paced apart, one context's rows could be sent again by another and then wait its 15 minutes.
+      "gateway.routing.interval=200ms",
+      "gateway.routing.initial-backoff=200ms",
+      "gateway.routing.max-backoff=1s",
+      "gateway.routing.max-attempts=3",
+      "gateway.routing.timeout=5s",
+      "gateway.routing.acknowledgement-timeout=" + GatewayIntegrationTest.ACKNOWLEDGEMENT_TIMEOUT
     })
 public abstract class GatewayIntegrationTest {
+
+  /** How long a GP system may take to post its acknowledgement before the message is sent again (all contexts). */
+  protected static final String ACKNOWLEDGEMENT_TIMEOUT = "2s";
 
   /** A test-only client with every scope; not in the demo configuration. */
   protected static final String TEST_CLIENT = "test-all-scopes";
