@@ -63,6 +63,11 @@ public class JpaStorageConfig {
     // The profile validator expands the IG's small ValueSets in memory; HAPI's background pre-expansion needs a
     // full-text index the gateway does not run and only logs an ERROR per ValueSet.
     settings.setPreExpandValueSets(false);
+    // A batch's entries run one after another on the request's own thread, as a transaction's do. HAPI's default
+    // runs them on a pool: the write steps keep the request's case facts and pending audit in the request, which
+    // entries on several threads would share, and an entry still running when its request has ended (on shutdown)
+    // reads a recycled servlet request.
+    settings.setBundleBatchPoolSize(1);
     return settings;
   }
 
