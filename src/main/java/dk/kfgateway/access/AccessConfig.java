@@ -3,6 +3,7 @@ package dk.kfgateway.access;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import dk.kfgateway.GatewayProperties;
+import dk.kfgateway.consent.ArrivingConsentRelease;
 import dk.kfgateway.consent.ConsentRelease;
 import dk.kfgateway.fhir.GatewayInterceptors;
 import dk.kfgateway.security.CasePartiesLookup;
@@ -27,18 +28,24 @@ public class AccessConfig {
 
   @Bean
   Labeller labeller(DaoRegistry daos, CasePartiesLookup organisations, ConsentRelease release,
-      jakarta.persistence.EntityManager entities) {
-    return new Labeller(daos, new CaseFiles(daos), organisations::organisationOf, release::releases, entities);
+      ArrivingConsentRelease arriving, jakarta.persistence.EntityManager entities) {
+    return new Labeller(daos, new CaseFiles(daos), organisations::organisationOf, release::releases, arriving,
+        entities);
   }
 
   @Bean
-  LabelMaintenance labelMaintenance(Labeller labeller, DaoRegistry daos,
+  LabelForecast labelForecast(CasePartiesLookup organisations, ArrivingConsentRelease arriving) {
+    return new LabelForecast(organisations::organisationOf, arriving);
+  }
+
+  @Bean
+  LabelMaintenance labelMaintenance(Labeller labeller, DaoRegistry daos, LabelForecast forecast,
       dk.kfgateway.GatewayProperties properties) {
     java.util.Set<String> administrators = new java.util.TreeSet<>();
     properties.security().clients().values().stream()
         .filter(client -> client.role() == dk.kfgateway.security.PartyRole.ADMINISTRATOR)
         .forEach(client -> administrators.add(client.organization()));
-    return new LabelMaintenance(labeller, new CaseFiles(daos), administrators);
+    return new LabelMaintenance(labeller, new CaseFiles(daos), forecast, administrators);
   }
 
   @Bean

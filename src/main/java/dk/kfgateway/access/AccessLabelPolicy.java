@@ -49,6 +49,15 @@ public final class AccessLabelPolicy {
    */
   public Map<String, Set<String>> labels(
       CaseFile file, Function<String, Optional<String>> organisationOf, Predicate<Task> consentHolds) {
+    return labels(file, AccessLabelPolicy::id, organisationOf, consentHolds);
+  }
+
+  /**
+   * The same, with the resources named by {@code idOf}: their stored {@code Type/id}, or, for a transaction not stored
+   * yet, the {@code fullUrl} its own references use.
+   */
+  Map<String, Set<String>> labels(CaseFile file, Function<IBaseResource, String> idOf,
+      Function<String, Optional<String>> organisationOf, Predicate<Task> consentHolds) {
     Orgs orgs = new Orgs(organisationOf);
     Map<String, Set<String>> labels = new HashMap<>();
     Set<String> citizen = new TreeSet<>();
@@ -56,7 +65,7 @@ public final class AccessLabelPolicy {
     Set<String> municipalities = new TreeSet<>();
     Set<String> releasedClinics = new TreeSet<>();
     for (Task task : file.tasks()) {
-      labels.put(id(task), own(task, organisationOf));
+      labels.put(idOf.apply(task), own(task, organisationOf));
       String municipality = orgs.of(task.getRequester());
       String clinic = orgs.of(task.getOwner());
       boolean released = (task.getStatus() == null || !CLOSED_WITHOUT_RESULT.contains(task.getStatus()))
@@ -79,13 +88,13 @@ public final class AccessLabelPolicy {
     Set<String> writers = new TreeSet<>(municipalities);
     writers.addAll(releasedClinics);
     for (ServiceRequest request : file.requests()) {
-      Set<String> of = labels.computeIfAbsent(id(request), k -> new TreeSet<>());
+      Set<String> of = labels.computeIfAbsent(idOf.apply(request), k -> new TreeSet<>());
       add(of, orgs.of(request.getRequester()));
-      file.tasks().stream().filter(t -> id(request).equals(t.getFocus().getReference()))
+      file.tasks().stream().filter(t -> idOf.apply(request).equals(t.getFocus().getReference()))
           .forEach(t -> add(of, orgs.of(t.getOwner())));
     }
     for (Consent consent : file.consents()) {
-      Set<String> of = labels.computeIfAbsent(id(consent), k -> new TreeSet<>());
+      Set<String> of = labels.computeIfAbsent(idOf.apply(consent), k -> new TreeSet<>());
       Set<String> registeredBy = orgs.all(consent.getOrganization());
       of.addAll(registeredBy);
       file.tasks().stream().filter(t -> registeredBy.contains(orgs.of(t.getRequester())))
@@ -96,14 +105,14 @@ public final class AccessLabelPolicy {
       recipients.retainAll(addressees);
       Set<String> own = new TreeSet<>(recipients);
       add(own, orgs.of(communication.getSender()));
-      labels.put(id(communication), own);
+      labels.put(idOf.apply(communication), own);
       citizen.addAll(recipients);
       communication.getPayload().stream().filter(p -> p.hasContentReference())
           .map(p -> p.getContentReference().getReference())
           .forEach(document -> labels.computeIfAbsent(document, k -> new TreeSet<>()).addAll(recipients));
     }
     for (DocumentReference document : file.documents()) {
-      Set<String> of = labels.computeIfAbsent(id(document), k -> new TreeSet<>());
+      Set<String> of = labels.computeIfAbsent(idOf.apply(document), k -> new TreeSet<>());
       Set<String> authors = orgs.all(document.getAuthor());
       add(authors, orgs.of(document.getCustodian()));
       authors.retainAll(writers);
@@ -112,12 +121,12 @@ public final class AccessLabelPolicy {
           Set.of())));
     }
     if (file.patient() != null) {
-      labels.put(id(file.patient()), citizen);
+      labels.put(idOf.apply(file.patient()), citizen);
     }
     for (Binary binary : file.binaries()) {
-      labels.put(id(binary), binaryLabels(binary, labels));
+      labels.put(idOf.apply(binary), binaryLabels(binary, labels));
     }
-    labels.keySet().retainAll(ids(file));
+    labels.keySet().retainAll(ids(file, idOf));
     return labels;
   }
 
@@ -149,12 +158,12 @@ public final class AccessLabelPolicy {
     return of;
   }
 
-  private static Set<String> ids(CaseFile file) {
+  private static Set<String> ids(CaseFile file, Function<IBaseResource, String> idOf) {
     Set<String> ids = new java.util.HashSet<>();
     List.of(file.tasks(), file.requests(), file.consents(), file.documents(), file.binaries(), file.communications())
-        .forEach(list -> list.forEach(r -> ids.add(id(r))));
+        .forEach(list -> list.forEach(r -> ids.add(idOf.apply(r))));
     if (file.patient() != null) {
-      ids.add(id(file.patient()));
+      ids.add(idOf.apply(file.patient()));
     }
     return ids;
   }

@@ -19,13 +19,19 @@ import org.hl7.fhir.r4.model.Reference;
  * ({@link AccessLabelPolicy}). A Binary sent in a transaction together with the DocumentReference it is the content of
  * ({@code content.attachment.url} naming the Binary's entry) and without a security context gets that document as its
  * security context before the transaction is stored, so that it belongs to the document's case. It also keeps the
- * type of each entry by its {@code fullUrl}, for the checks of a Binary naming an entry that is not stored yet
- * (HAPI stores each entry with a request of its own that has no Bundle).
+ * Bundle and the type of each entry by its {@code fullUrl}, for the checks of a Binary naming an entry that is not
+ * stored yet and for {@link LabelForecast} (HAPI stores each entry with a request of its own that has no Bundle).
  */
 @Interceptor
 public class BinaryContext {
 
   private static final String ENTRY_TYPES = BinaryContext.class.getName() + ".entryTypes";
+  private static final String TRANSACTION = BinaryContext.class.getName() + ".transaction";
+
+  /** The Bundle of this request's transaction, for the steps of its entries, whose own requests carry none. */
+  static Optional<Bundle> transactionOf(RequestDetails request) {
+    return Optional.ofNullable((Bundle) request.getUserData().get(TRANSACTION));
+  }
 
   /** The type of the entry of this request's transaction that a {@code urn:uuid:} names. */
   @SuppressWarnings("unchecked")
@@ -43,6 +49,7 @@ public class BinaryContext {
     bundle.getEntry().stream().filter(e -> e.hasFullUrl() && e.hasResource())
         .forEach(e -> types.put(e.getFullUrl(), e.getResource().fhirType()));
     request.getUserData().put(ENTRY_TYPES, types);
+    request.getUserData().put(TRANSACTION, bundle);
     Map<String, Binary> binaries = new HashMap<>();
     for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
       if (entry.getResource() instanceof Binary binary && !binary.hasSecurityContext()) {

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Keeps the access labels current in the same database transaction as the data (isolation in the query, bkg 2019 §3):
- * a Task, a Communication and a Subscription get the labels of their own parties as they are stored; every write of
+ * a Task, a Communication and a Subscription get the labels of their own parties as they are stored, and a new
+ * citizen's case file those {@link LabelForecast} foresees; every write of
  * case data marks its citizen, and just before the transaction commits each marked citizen's case file is relabelled
  * once ({@link Labeller}; a citizen the transaction created from what it stored, without reading the file back),
  * whatever wrote it: a client, a referral transaction, or the gateway itself (consent holds,
@@ -32,12 +33,14 @@ public class LabelMaintenance implements WriteStep {
 
   private final Labeller labeller;
   private final CaseFiles files;
+  private final LabelForecast forecast;
   private final Set<String> administrators;
 
   /** @param administrators the organisations of the administrator's clients, who see every Subscription's state */
-  LabelMaintenance(Labeller labeller, CaseFiles files, Set<String> administrators) {
+  LabelMaintenance(Labeller labeller, CaseFiles files, LabelForecast forecast, Set<String> administrators) {
     this.labeller = labeller;
     this.files = files;
+    this.forecast = forecast;
     this.administrators = Set.copyOf(administrators);
   }
 
@@ -49,7 +52,10 @@ public class LabelMaintenance implements WriteStep {
   @Override
   public void apply(Write write) {
     switch (write.phase()) {
-      case CREATE -> labelOwn(write.resource(), write.request());
+      case CREATE -> {
+        labelOwn(write.resource(), write.request());
+        addLabels(write.resource(), forecast.of(write.resource(), write.request()));
+      }
       case UPDATE -> {
         if (!Labeller.isLabelling(write.request())) { // the labeller's own update changes only the labels
           labelOwn(write.resource(), write.request());
@@ -69,9 +75,14 @@ public class LabelMaintenance implements WriteStep {
       // the administrator lists failing subscriptions (README "Notifications"); it cannot change another party's
       administrators.forEach(org -> own.add(AccessLabels.code(org)));
     }
-    if (!own.isEmpty()) {
-      own.addAll(AccessLabels.of(resource));
-      AccessLabels.set(resource, own);
+    addLabels(resource, own);
+  }
+
+  private static void addLabels(IBaseResource resource, Set<String> labels) {
+    if (!labels.isEmpty()) {
+      Set<String> all = new TreeSet<>(labels);
+      all.addAll(AccessLabels.of(resource));
+      AccessLabels.set(resource, all);
     }
   }
 

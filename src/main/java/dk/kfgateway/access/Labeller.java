@@ -3,6 +3,7 @@ package dk.kfgateway.access;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import dk.kfgateway.consent.ArrivingConsentRelease;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,10 +29,12 @@ public class Labeller {
   private final CaseFiles files;
   private final Function<String, Optional<String>> organisationOf;
   private final Predicate<Task> consentHolds;
+  private final ArrivingConsentRelease arriving;
   private final jakarta.persistence.EntityManager entities;
 
   Labeller(DaoRegistry daos, CaseFiles files, Function<String, Optional<String>> organisationOf,
-      Predicate<Task> consentHolds, jakarta.persistence.EntityManager entities) {
+      Predicate<Task> consentHolds, ArrivingConsentRelease arriving, jakarta.persistence.EntityManager entities) {
+    this.arriving = arriving;
     this.entities = entities;
     this.daos = daos;
     this.files = files;
@@ -48,16 +51,17 @@ public class Labeller {
   public void relabel(String patient) {
     flushAndClear();
     RequestDetails request = labelling();
-    relabel(files.of(patient, request), request);
+    relabel(files.of(patient, request), consentHolds, request);
   }
 
   /**
    * Relabels a case file already in hand: the file of a citizen created by the current transaction, which holds
-   * nothing but what that transaction wrote (nobody else can have referred to a citizen that did not exist yet).
+   * nothing but what that transaction wrote (nobody else can have referred to a citizen that did not exist yet), its
+   * consents included, so that the consent decision needs no search either.
    */
   public void relabel(CaseFile file) {
     flushAndClear();
-    relabel(file, labelling());
+    relabel(file, LabelForecast.consentWithin(file, AccessLabelPolicy::id, arriving), labelling());
   }
 
   /**
@@ -75,7 +79,7 @@ public class Labeller {
     return request;
   }
 
-  private void relabel(CaseFile file, RequestDetails request) {
+  private void relabel(CaseFile file, Predicate<Task> consentHolds, RequestDetails request) {
     Map<String, IBaseResource> stored = new java.util.HashMap<>();
     if (file.patient() != null) {
       stored.put(AccessLabelPolicy.id(file.patient()), file.patient());

@@ -93,6 +93,12 @@ public class ConsentConfig {
     return task -> inline.decideForTask(task).permit();
   }
 
+  /** The same decision over the consents arriving with a referral, before it is stored. */
+  @Bean
+  public ArrivingConsentRelease arrivingConsentRelease(ConsentDecisions decisions) {
+    return (task, referral, arriving) -> decisions.decideArriving(task, referral, arriving).permit();
+  }
+
   @Bean
   public AuthorizeLookupProvider authorizeLookupProvider(ConsentDecisions decisions, CaseRecords records,
       TaskRecords owners, ConsentAudit audit, RestfulServer server) {

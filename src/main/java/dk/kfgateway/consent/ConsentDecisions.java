@@ -71,10 +71,29 @@ public class ConsentDecisions {
 
   /** With {@code changed} in place of its stored version: the consent being written in this transaction. */
   ConsentDecision decideForTask(Task task, Consent changed) {
+    return decideForTask(task, ownerOrganisation(task), ownerPerson(task), changed);
+  }
+
+  /**
+   * As {@link #decideForTask(Task)} for a referral's task before anything of the referral is stored: over the consents
+   * arriving with it alone, with the service of the referral in hand.
+   */
+  ConsentDecision decideArriving(Task task, ServiceRequest referral, List<Consent> arriving) {
+    ConsentQuestion question = new ConsentQuestion(task.getFor().getReference(), ownerOrganisation(task),
+        ownerPerson(task), ConsentCodes.INFORMATION_EXCHANGE, clock.instant());
+    boolean specific = ReferralFields.serviceCode(referral).flatMap(catalogue::find)
+        .map(ServiceDefinition::specificConsent).orElse(false);
+    return policy.decide(ofTheCase(task, arriving), question, specific);
+  }
+
+  private String ownerOrganisation(Task task) {
+    return owners.find(task.getOwner()).map(ResolvedOwner::organisation).orElse(task.getOwner().getReference());
+  }
+
+  /** The named coordinator, when the task's owner is one. */
+  private static String ownerPerson(Task task) {
     String owner = task.getOwner().getReference();
-    String organisation = owners.find(task.getOwner()).map(ResolvedOwner::organisation).orElse(owner);
-    String person = owner != null && owner.startsWith("PractitionerRole/") ? owner : null;
-    return decideForTask(task, organisation, person, changed);
+    return owner != null && owner.startsWith("PractitionerRole/") ? owner : null;
   }
 
   private ConsentDecision decideForTask(Task task, String organization, String practitionerRole, Consent changed) {

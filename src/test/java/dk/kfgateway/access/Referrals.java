@@ -58,6 +58,17 @@ final class Referrals {
     return referral;
   }
 
+  /** Names the document whose content a Binary entry is in the Binary's security context, as the gateway does. */
+  static void binaryNamesItsDocument(Bundle bundle) {
+    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+      if (entry.getResource() instanceof DocumentReference document) {
+        String url = document.getContentFirstRep().getAttachment().getUrl();
+        bundle.getEntry().stream().filter(e -> e.getFullUrl().equals(url) && e.getResource() instanceof Binary)
+            .forEach(e -> ((Binary) e.getResource()).setSecurityContext(new Reference(entry.getFullUrl())));
+      }
+    }
+  }
+
   /** {@code Type/id} of the first entry of this type in a transaction response. */
   static String location(Bundle response, String type) {
     return response.getEntry().stream().map(e -> e.getResponse().getLocation())
