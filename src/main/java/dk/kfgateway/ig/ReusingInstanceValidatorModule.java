@@ -33,9 +33,9 @@ final class ReusingInstanceValidatorModule implements IInstanceValidatorModule {
     private final WorkerContextValidationSupportAdapter workerContext;
     private final ValidatorPool pool;
 
-    ReusingInstanceValidatorModule(IValidationSupport support, int maxIdle, int maxRuns) {
+    ReusingInstanceValidatorModule(IValidationSupport support, int poolSize, int maxRuns) {
         this.workerContext = WorkerContextValidationSupportAdapter.newVersionSpecificWorkerContextWrapper(support);
-        this.pool = new ValidatorPool(() -> new ReusableInstanceValidator(workerContext), maxIdle, maxRuns);
+        this.pool = new ValidatorPool(() -> new ReusableInstanceValidator(workerContext), poolSize, maxRuns);
     }
 
     /** Builds idle validators up to the pool's size (~25 ms each), e.g. at start-up. */
