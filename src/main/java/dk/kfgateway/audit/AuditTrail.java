@@ -3,6 +3,7 @@ package dk.kfgateway.audit;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import java.time.Clock;
 import java.util.Date;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -49,7 +50,15 @@ public class AuditTrail {
    * together.
    */
   public IdType record(AuditRecord record) {
-    return store(record);
+    return store(record, new TransactionDetails());
+  }
+
+  /**
+   * As {@link #record(AuditRecord)}, for the record of a FHIR transaction, with HAPI's details of it: they hold the ids
+   * it stored, so that the record's references to them are resolved without a query each.
+   */
+  IdType record(AuditRecord record, TransactionDetails transaction) {
+    return store(record, transaction == null ? new TransactionDetails() : transaction);
   }
 
   /**
@@ -57,13 +66,14 @@ public class AuditTrail {
    * denials and failures ("a rejected transaction leaves no trace but its audit record").
    */
   public IdType recordIndependently(AuditRecord record) {
-    return independent.execute(status -> store(record));
+    return independent.execute(status -> store(record, new TransactionDetails()));
   }
 
-  private IdType store(AuditRecord record) {
+  private IdType store(AuditRecord record, TransactionDetails transaction) {
     IFhirResourceDao<AuditEvent> dao = daos.getResourceDao(AuditEvent.class);
     AuditEvent event = AuditEvents.of(record, Date.from(clock.instant()), this::isStored, cprs::of);
-    return (IdType) dao.create(event, new SystemRequestDetails()).getId().toUnqualifiedVersionless();
+    return (IdType) dao.create(event, null, true, new SystemRequestDetails(), transaction).getId()
+        .toUnqualifiedVersionless();
   }
 
   private boolean isStored(String reference) {

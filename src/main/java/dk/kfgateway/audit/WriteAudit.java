@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.api.server.storage.DeferredInterceptorBroadcasts;
 import dk.kfgateway.pipeline.Step;
 import dk.kfgateway.pipeline.Write;
@@ -60,7 +61,7 @@ public class WriteAudit implements WriteStep {
       case CREATED -> created(write.resource(), write.request());
       case UPDATED -> updated(write.previous(), write.resource(), write.request());
       case DELETED -> deleted(write.resource(), write.request());
-      case TRANSACTION_PROCESSED -> transactionProcessed(write.request(), write.deferred());
+      case TRANSACTION_PROCESSED -> transactionProcessed(write.request(), write.deferred(), write.transaction());
       default -> { }
     }
   }
@@ -83,7 +84,8 @@ public class WriteAudit implements WriteStep {
    * The writes of a transaction or batch, whose storage hooks HAPI defers to its end: one record for all, still inside
    * the database transaction.
    */
-  private void transactionProcessed(RequestDetails request, DeferredInterceptorBroadcasts deferred) {
+  private void transactionProcessed(RequestDetails request, DeferredInterceptorBroadcasts deferred,
+      TransactionDetails transaction) {
     Optional<Caller> caller = Caller.of(request);
     if (caller.isEmpty()) {
       return;
@@ -99,7 +101,7 @@ public class WriteAudit implements WriteStep {
     });
     request.getUserData().remove(WRITES);
     if (!writes.isEmpty()) {
-      trail.record(writes.toRecord());
+      trail.record(writes.toRecord(), transaction);
       request.getUserData().put(WRITES, Boolean.TRUE);
     }
   }

@@ -1,6 +1,7 @@
 package dk.kfgateway.pipeline;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.api.server.storage.DeferredInterceptorBroadcasts;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import dk.kfgateway.security.Caller;
@@ -13,9 +14,16 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * @param previous the stored version an update replaces (null for a create or delete)
  * @param resource the resource being created, updated (its new version) or deleted; null after a transaction
  * @param deferred what a transaction or batch stored ({@link WritePhase#TRANSACTION_PROCESSED} only)
+ * @param transaction HAPI's details of that transaction, which know the ids it stored ({@link
+ *     WritePhase#TRANSACTION_PROCESSED} only)
  */
 public record Write(WritePhase phase, IBaseResource previous, IBaseResource resource, RequestDetails request,
-    DeferredInterceptorBroadcasts deferred) {
+    DeferredInterceptorBroadcasts deferred, TransactionDetails transaction) {
+
+  public Write(WritePhase phase, IBaseResource previous, IBaseResource resource, RequestDetails request,
+      DeferredInterceptorBroadcasts deferred) {
+    this(phase, previous, resource, request, deferred, null);
+  }
 
   /** The resource type written, e.g. {@code Task}; empty for {@link WritePhase#TRANSACTION_PROCESSED}. */
   public String type() {

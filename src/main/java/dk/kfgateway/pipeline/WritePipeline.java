@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.model.ResourceVersionConflictResolutionStrategy;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.api.server.storage.DeferredInterceptorBroadcasts;
 import dk.kfgateway.facts.CaseFacts;
 import java.util.EnumMap;
@@ -78,8 +79,9 @@ public class WritePipeline {
   }
 
   @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSED)
-  public void transactionProcessed(RequestDetails request, DeferredInterceptorBroadcasts deferred) {
-    run(new Write(WritePhase.TRANSACTION_PROCESSED, null, null, request, deferred));
+  public void transactionProcessed(RequestDetails request, DeferredInterceptorBroadcasts deferred,
+      TransactionDetails transaction) {
+    run(new Write(WritePhase.TRANSACTION_PROCESSED, null, null, request, deferred, transaction));
   }
 
   /**
