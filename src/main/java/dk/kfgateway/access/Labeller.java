@@ -4,6 +4,8 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import dk.kfgateway.consent.ArrivingConsentRelease;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,22 +53,28 @@ public class Labeller {
   public void relabel(String patient) {
     flushAndClear();
     RequestDetails request = labelling();
-    relabel(files.of(patient, request), consentHolds, request);
+    relabel(files.of(patient, request), consentHolds, request).forEach(Runnable::run);
   }
 
   /**
    * Relabels a case file already in hand: the file of a citizen created by the current transaction, which holds
    * nothing but what that transaction wrote (nobody else can have referred to a citizen that did not exist yet), its
-   * consents included, so that the consent decision needs no search either.
+   * consents included, so that the consent decision needs no search either. Its labels were mostly foreseen as it was
+   * stored ({@link LabelForecast}): the session is flushed and cleared only when a label is left to change.
    */
   public void relabel(CaseFile file) {
-    flushAndClear();
-    relabel(file, LabelForecast.consentWithin(file, AccessLabelPolicy::id, arriving), labelling());
+    List<Runnable> changes =
+        relabel(file, LabelForecast.consentWithin(file, AccessLabelPolicy::id, arriving), labelling());
+    if (!changes.isEmpty()) {
+      flushAndClear();
+      changes.forEach(Runnable::run);
+    }
   }
 
   /**
-   * What the transaction wrote is flushed first, so that the case file is read from the database as it will commit,
-   * and the session is cleared: HAPI loads tags by query, which Hibernate refuses beside the same rows just written.
+   * What the transaction wrote is flushed before the labels are changed or the case file read, so that the file is
+   * read from the database as it will commit, and the session is cleared: HAPI loads tags by query, which Hibernate
+   * refuses beside the same rows just written.
    */
   private void flushAndClear() {
     entities.flush();
@@ -79,15 +87,18 @@ public class Labeller {
     return request;
   }
 
-  private void relabel(CaseFile file, Predicate<Task> consentHolds, RequestDetails request) {
+  /** The label changes the file needs, each to be run in turn: none when its labels are current. */
+  private List<Runnable> relabel(CaseFile file, Predicate<Task> consentHolds, RequestDetails request) {
     Map<String, IBaseResource> stored = new java.util.HashMap<>();
     if (file.patient() != null) {
       stored.put(AccessLabelPolicy.id(file.patient()), file.patient());
     }
     java.util.stream.Stream.of(file.tasks(), file.requests(), file.consents(), file.documents(), file.binaries(),
         file.communications()).flatMap(java.util.List::stream).forEach(r -> stored.put(AccessLabelPolicy.id(r), r));
+    List<Runnable> changes = new ArrayList<>();
     policy.labels(file, organisationOf, consentHolds).forEach((id, wanted) ->
-        apply(stored.get(id), wanted, request));
+        change(stored.get(id), wanted, request).ifPresent(changes::add));
+    return changes;
   }
 
   /** The labels the case file of this citizen would get now, by {@code Type/id}; nothing is written. */
@@ -100,19 +111,25 @@ public class Labeller {
     return policy.own(resource, organisationOf);
   }
 
-  private void apply(IBaseResource resource, Set<String> wanted, RequestDetails request) {
+  /** The labels to add and to take off a resource ({@code $meta-add} / {@code $meta-delete}), if any differ. */
+  private Optional<Runnable> change(IBaseResource resource, Set<String> wanted, RequestDetails request) {
     Set<String> current = AccessLabels.of(resource);
     Set<String> added = new TreeSet<>(wanted);
     added.removeAll(current);
     Set<String> removed = new TreeSet<>(current);
     removed.removeAll(wanted);
+    if (added.isEmpty() && removed.isEmpty()) {
+      return Optional.empty();
+    }
     IdType id = new IdType(AccessLabelPolicy.id(resource));
-    if (!added.isEmpty()) {
-      daos.getResourceDao(resource.fhirType()).metaAddOperation(id, meta(added), request);
-    }
-    if (!removed.isEmpty()) {
-      daos.getResourceDao(resource.fhirType()).metaDeleteOperation(id, meta(removed), request);
-    }
+    return Optional.of(() -> {
+      if (!added.isEmpty()) {
+        daos.getResourceDao(resource.fhirType()).metaAddOperation(id, meta(added), request);
+      }
+      if (!removed.isEmpty()) {
+        daos.getResourceDao(resource.fhirType()).metaDeleteOperation(id, meta(removed), request);
+      }
+    });
   }
 
   private static Meta meta(Set<String> codes) {
