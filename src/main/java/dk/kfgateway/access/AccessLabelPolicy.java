@@ -68,8 +68,7 @@ public final class AccessLabelPolicy {
       labels.put(idOf.apply(task), own(task, organisationOf));
       String municipality = orgs.of(task.getRequester());
       String clinic = orgs.of(task.getOwner());
-      boolean released = (task.getStatus() == null || !CLOSED_WITHOUT_RESULT.contains(task.getStatus()))
-          && consentHolds.test(task);
+      boolean released = !closedWithoutResult(task) && consentHolds.test(task);
       add(citizen, municipality);
       add(municipalities, municipality);
       Set<String> request = releasedByRequest.computeIfAbsent(task.getFocus().getReference(), k -> new TreeSet<>());
@@ -128,6 +127,25 @@ public final class AccessLabelPolicy {
     }
     labels.keySet().retainAll(ids(file, idOf));
     return labels;
+  }
+
+  /**
+   * Whether a Task's change leaves the labels of its citizen's case file as they are: they depend on the task only
+   * through its parties (requester, owner), its referral and citizen (focus, for), and whether it closed without a
+   * result. A move along the workflow that keeps all of these needs no relabelling of the file.
+   */
+  public static boolean sameLabelsAfter(Task before, Task after) {
+    return closedWithoutResult(before) == closedWithoutResult(after)
+        && same(before.getRequester(), after.getRequester()) && same(before.getOwner(), after.getOwner())
+        && same(before.getFocus(), after.getFocus()) && same(before.getFor(), after.getFor());
+  }
+
+  private static boolean closedWithoutResult(Task task) {
+    return task.getStatus() != null && CLOSED_WITHOUT_RESULT.contains(task.getStatus());
+  }
+
+  private static boolean same(Reference before, Reference after) {
+    return java.util.Objects.equals(before.getReference(), after.getReference());
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Subscription;
+import org.hl7.fhir.r4.model.Task;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -88,12 +89,16 @@ public class LabelMaintenance implements WriteStep {
 
   /**
    * Remembers the written resource as stored (references resolved: HAPI calls this once a transaction has stored all
-   * its entries); its citizen is found once everything of the transaction is stored.
+   * its entries); its citizen is found once everything of the transaction is stored. A Task moved along the workflow
+   * without a change the labels depend on is not remembered: its own labels were set as it was stored, and its file's
+   * stay as they are ({@link AccessLabelPolicy#sameLabelsAfter}).
    */
   private void mark(Write write) {
     IBaseResource resource = write.resource();
     if (Labeller.isLabelling(write.request()) || !AccessLabels.LABELLED_TYPES.contains(resource.fhirType())
-        || !resource.getIdElement().hasIdPart() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+        || !resource.getIdElement().hasIdPart() || !TransactionSynchronizationManager.isSynchronizationActive()
+        || write.previous() instanceof Task before && resource instanceof Task after
+            && AccessLabelPolicy.sameLabelsAfter(before, after)) {
       return;
     }
     written().add(write.phase(), resource);
