@@ -76,6 +76,41 @@ class ReferralHappyPathTest extends WorkflowHttpTest {
     assertThat(seen).containsAll(submitted);
   }
 
+  /**
+   * The allow-list (SEC-008) takes a page only with its link as given, so the gateway's links are ones to follow: its
+   * page links carry none of the {@code _include}s HAPI writes into them, as every page includes what its search stored.
+   */
+  @Test
+  void theClinicPagesThroughItsWorkListWithReferralsAndCitizens() {
+    for (int i = 0; i < 3; i++) {
+      submit("running-case-statement");
+    }
+    Bundle first = fhirAs(CLINIC).search()
+        .byUrl("Task?owner=Organization/kf-region-sjaelland&status=requested&_include=Task:focus&_include=Task:patient"
+            + "&_count=1&_sort=-_lastUpdated")
+        .returnBundle(Bundle.class).execute();
+    assertThat(first.getLink(Bundle.LINK_NEXT).getUrl()).doesNotContain("_include");
+
+    Bundle next = fhirAs(CLINIC).loadPage().next(first).execute();
+
+    assertThat(next.getEntry()).anyMatch(e -> e.getResource() instanceof Task)
+        .anyMatch(e -> e.getResource() instanceof ServiceRequest).anyMatch(e -> e.getResource() instanceof Patient);
+  }
+
+  @Test
+  void theSelfLinkOfASearchIsOneToFollow() {
+    submit("running-case-statement");
+    Bundle first = fhirAs(CLINIC).search()
+        .byUrl("Task?owner=Organization/kf-region-sjaelland&status=requested&_count=1")
+        .returnBundle(Bundle.class).execute();
+    assertThat(first.getLink(Bundle.LINK_SELF).getUrl()).doesNotContain("_security");
+
+    Bundle again = fhirAs(CLINIC).search().byUrl(first.getLink(Bundle.LINK_SELF).getUrl())
+        .returnBundle(Bundle.class).execute();
+
+    assertThat(again.getEntry()).hasSize(1);
+  }
+
   @Test
   void theMunicipalityFollowsItsOwnTasksByRequester() {
     String taskId = submit("running-case-statement");
