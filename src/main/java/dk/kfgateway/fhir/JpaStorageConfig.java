@@ -68,6 +68,10 @@ public class JpaStorageConfig {
     // entries on several threads would share, and an entry still running when its request has ended (on shutdown)
     // reads a recycled servlet request.
     settings.setBundleBatchPoolSize(1);
+    // A search's first pass selects up to 503 ids at once (an index query; only a page's resources are loaded), so
+    // the next pages of a work list are there at once. HAPI's default first pass stops at 13, and a next page asked
+    // while the rest is still loading waits in steps of half a second (bench/load: the work list's next page 640 ms).
+    settings.setSearchPreFetchThresholds(java.util.List.of(503, 2003, -1));
     return settings;
   }
 
