@@ -29,4 +29,13 @@ public final class CitizenReference {
     }
     return Optional.ofNullable(reference);
   }
+
+  /** Where that element is, for an OperationOutcome ({@code Consent.patient}). */
+  public static String path(IBaseResource resource) {
+    return resource.fhirType() + "." + switch (resource.fhirType()) {
+      case "Task" -> "for";
+      case "Consent" -> "patient";
+      default -> "subject";
+    };
+  }
 }

@@ -102,6 +102,9 @@ public class LabelMaintenance implements WriteStep {
       return;
     }
     written().add(write.phase(), resource);
+    // a change of citizen (only the gateway's own writes can make one, SEC-011) relabels the one it leaves, too
+    CitizenReference.of(write.previous()).map(r -> r.getReference()).filter(c -> c != null && c.startsWith("Patient/"))
+        .ifPresent(written().ids::add);
   }
 
   /** The citizens of what was written, each relabelled once. */

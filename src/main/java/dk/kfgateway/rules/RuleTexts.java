@@ -80,10 +80,12 @@ final class RuleTexts {
       text(RULES, "SEC-009", "a rest-hook Subscription names only an endpoint registered for the client"
           + " (`gateway.security.clients.<client-id>.endpoints`)", "422"),
       text(RULES, "SEC-010", "a citizen whose cases belong to several parties is changed by none of them alone", "403"),
-      text(RULES, "SEC-011", "an update keeps a citizen's CPR and a document's citizen and case (`subject`,"
-          + " `context.related`), refused alike whatever the new value", "403"),
-      text(RULES, "SEC-012", "a Binary a client stores names the data of one case in `securityContext` (a document,"
-          + " referral, task, consent or message), never the citizen, an organisation or nothing", "422"),
+      text(RULES, "SEC-011", "an update keeps a citizen's CPR, the citizen of a consent, referral, task, document or"
+          + " message, a document's case (`context.related`) and a Binary's `securityContext`, refused alike whatever"
+          + " the new value", "403"),
+      text(RULES, "SEC-012", "a Binary a client stores names the document it is the content of (or the message it is"
+          + " attached to) in `securityContext`, never a referral, task or consent (seen without consent), the citizen,"
+          + " an organisation or nothing", "422"),
       text(RULES, "AUD-001", "the audit trail cannot be written, changed or deleted through the API", "403"),
       text(RULES, "NOTIF-001", "Subscription criteria the gateway can promise: a type and parameters the role may"
           + " subscribe with, matched in memory", "422"),

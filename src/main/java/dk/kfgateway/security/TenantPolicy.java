@@ -1,5 +1,6 @@
 package dk.kfgateway.security;
 
+import dk.kfgateway.access.CitizenReference;
 import dk.kfgateway.access.AccessLabels;
 import dk.kfgateway.rules.Verdict;
 import java.util.List;
@@ -27,12 +28,13 @@ import org.hl7.fhir.r4.model.Task;
 public final class TenantPolicy {
 
   /**
-   * What a Binary can belong to: data of one case (whether the writer sees it is checked before). Not the citizen: every
-   * party of any of the citizen's cases sees the citizen, so a Binary of the citizen would reach another municipality
-   * as soon as it refers the same CPR.
+   * What a Binary can belong to: a document of one case, or a message (whether the writer sees it is checked before).
+   * Its readers are those of what it names, and a Binary is health content: a document's readers include the clinic only
+   * while the case's consent holds. Not a referral, task or consent, which the clinic sees without consent, nor the
+   * citizen: every party of any of the citizen's cases sees the citizen, so a Binary of the citizen would reach another
+   * municipality as soon as it refers the same CPR.
    */
-  private static final Set<String> CASE_DATA =
-      Set.of("ServiceRequest", "Task", "Consent", "DocumentReference", "Communication");
+  private static final Set<String> CASE_DATA = Set.of("DocumentReference", "Communication");
 
   /** Visible to the administrator only. */
   public static final Set<String> ADMINISTRATOR_TYPES = Set.of("AuditEvent", "Provenance");
@@ -63,13 +65,24 @@ public final class TenantPolicy {
   }
 
   /**
-   * An update keeps what ties the data to its citizen and case (SEC-011): a citizen's CPR, a document's subject and
-   * case. Refused alike whether or not another record carries the new value, so the answer tells nothing of others.
+   * An update keeps what ties the data to its citizen and case (SEC-011): a citizen's CPR, the citizen of a case
+   * resource (a consent, referral, task, document or message moved to another citizen would leave the first one's case
+   * file labelled as before), a document's case, a Binary's security context. Refused alike whether or not another
+   * record carries the new value, so the answer tells nothing of others.
    */
   public Verdict keepsItsTies(Caller caller, IBaseResource previous, IBaseResource updated) {
     if (previous instanceof Patient before && updated instanceof Patient after
         && !cprs(before).equals(cprs(after))) {
       return tiesChanged(caller, "Patient.identifier", "the citizen's CPR");
+    }
+    Optional<String> citizenBefore = previous instanceof Task ? Optional.empty() // the workflow's (WF-*)
+        : CitizenReference.of(previous).map(Reference::getReference);
+    if (citizenBefore.isPresent() && !citizenBefore.equals(CitizenReference.of(updated).map(Reference::getReference))) {
+      return tiesChanged(caller, CitizenReference.path(updated), "the citizen a " + updated.fhirType() + " belongs to");
+    }
+    if (previous instanceof Binary before && updated instanceof Binary after && !java.util.Objects.equals(
+        before.getSecurityContext().getReference(), after.getSecurityContext().getReference())) {
+      return tiesChanged(caller, "Binary.securityContext", "the case data a Binary belongs to (securityContext)");
     }
     if (previous instanceof DocumentReference before && updated instanceof DocumentReference after
         && (!references(List.of(before.getSubject())).equals(references(List.of(after.getSubject())))
@@ -134,7 +147,8 @@ public final class TenantPolicy {
     }
     return Verdict.refused(TenantRules.BINARY_NAMES_ITS_CASE,
         "A Binary names the case data it belongs to in Binary.securityContext: the DocumentReference it is the"
-            + " content of (or send both in one transaction), or the referral; "
+            + " content of (or send both in one transaction, the Binary without a securityContext), or the"
+            + " Communication it is attached to; "
             + (context == null ? "this one names nothing" : "'" + context + "' is not the data of one case")
             + ", so nobody could read it", "Binary.securityContext");
   }

@@ -35,6 +35,7 @@ class ClinicPostingADocumentOutsideAReferralTest extends GatewayIntegrationTest 
   private static final byte[] HELLO_WORLD = Base64.getDecoder().decode("aGVsbG8gd29ybGQ=");
 
   private Task task;
+  private String referralDocument;
 
   @BeforeEach
   void aReferralOfHolbaek() {
@@ -42,6 +43,8 @@ class ClinicPostingADocumentOutsideAReferralTest extends GatewayIntegrationTest 
     String taskId = stored.getEntry().stream().map(e -> e.getResponse().getLocation())
         .filter(l -> l.startsWith("Task/")).findFirst().orElseThrow().split("/")[1];
     task = fhir.read().resource(Task.class).withId(taskId).execute();
+    referralDocument = stored.getEntry().stream().map(e -> e.getResponse().getLocation())
+        .filter(l -> l.startsWith("DocumentReference/")).findFirst().orElseThrow().replaceAll("/_history/.*", "");
   }
 
   @Test
@@ -174,7 +177,7 @@ class ClinicPostingADocumentOutsideAReferralTest extends GatewayIntegrationTest 
 
   private String binary(byte[] content) {
     Binary binary = new Binary().setContentType("application/pdf").setData(content);
-    binary.setSecurityContext(new Reference(task.getFocus().getReference())); // the case it belongs to
+    binary.setSecurityContext(new Reference(referralDocument)); // a document of the case it belongs to (SEC-012)
     HttpResponse<String> response = sendAs(CLINIC, "POST", "/Binary", json(binary));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return response.headers().firstValue("Location").orElseThrow().replaceAll(".*/(Binary/[^/]+).*", "$1");

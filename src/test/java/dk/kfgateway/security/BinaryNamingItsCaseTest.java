@@ -18,14 +18,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SEC-012: a Binary's readers come from the case data its {@code securityContext} names (bkg 2019 §3), so a
- * municipality's Binary naming its referral is stored and read back, and one naming an organisation or nothing, which
- * nobody could ever read, is refused with 422 and not stored.
+ * municipality's Binary naming its document is stored and read back; one naming an organisation or nothing, which
+ * nobody could ever read, is refused with 422 and not stored, and so is one naming the referral, which the clinic sees
+ * without the consent that health content needs (guide pkt. 13).
  */
 class BinaryNamingItsCaseTest extends GatewayIntegrationTest {
 
   private static final String MUNICIPALITY = "holbaek-jobcenter";
 
   private String referral;
+  private String document;
   private String citizen;
   private int binariesBefore;
 
@@ -34,18 +36,40 @@ class BinaryNamingItsCaseTest extends GatewayIntegrationTest {
     Bundle stored = fhir.transaction().withBundle(ReferralFixture.referral("le275-certificate").bundle()).execute();
     referral = stored.getEntry().stream().map(e -> e.getResponse().getLocation())
         .filter(l -> l.startsWith("ServiceRequest/")).findFirst().orElseThrow().replaceAll("/_history/.*", "");
+    document = stored.getEntry().stream().map(e -> e.getResponse().getLocation())
+        .filter(l -> l.startsWith("DocumentReference/")).findFirst().orElseThrow().replaceAll("/_history/.*", "");
     citizen = stored.getEntry().stream().map(e -> e.getResponse().getLocation())
         .filter(l -> l.startsWith("Patient/")).findFirst().orElseThrow().replaceAll("/_history/.*", "");
     binariesBefore = binaries();
   }
 
   @Test
-  void aBinaryNamingItsReferralIsStoredAndReadByItsWriter() {
-    HttpResponse<String> created = sendAs(MUNICIPALITY, "POST", "/Binary", json(pdf(referral)));
+  void aBinaryNamingItsDocumentIsStoredAndReadByItsWriter() {
+    HttpResponse<String> created = sendAs(MUNICIPALITY, "POST", "/Binary", json(pdf(document)));
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String id = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/(Binary/[^/]+).*", "$1");
     assertThat(sendAs(MUNICIPALITY, "GET", "/" + id, null).statusCode()).isEqualTo(200);
+  }
+
+  /** The clinic sees the referral, its task and the consent whether or not the consent holds: not the PDF's readers. */
+  @Test
+  void aBinaryNamingTheReferralIsRefused() {
+    assertRefused(sendAs(MUNICIPALITY, "POST", "/Binary", json(pdf(referral))), "is not the data of one case");
+  }
+
+  @Test
+  void aBinaryEntryNamingTheReferralEntryIsRefused() {
+    ReferralFixture fixture = ReferralFixture.referral("le275-certificate");
+    Bundle bundle = fixture.bundle();
+    String referralUrl = bundle.getEntry().stream().filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.ServiceRequest)
+        .findFirst().orElseThrow().getFullUrl();
+    Binary binary = pdf(referralUrl);
+    bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(binary)
+        .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Binary");
+
+    assertRefused(sendAs(MUNICIPALITY, "POST", "", FHIR.newJsonParser().encodeResourceToString(bundle)),
+        "is not the data of one case");
   }
 
   @Test
@@ -67,7 +91,7 @@ class BinaryNamingItsCaseTest extends GatewayIntegrationTest {
 
   @Test
   void aPdfPostedAsItselfNamesItsCaseInTheHeader() {
-    HttpResponse<String> named = rawPdf(HttpRequest.newBuilder().header("X-Security-Context", referral));
+    HttpResponse<String> named = rawPdf(HttpRequest.newBuilder().header("X-Security-Context", document));
 
     assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
     binariesBefore = binaries();

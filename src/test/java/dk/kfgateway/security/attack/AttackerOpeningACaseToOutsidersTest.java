@@ -142,6 +142,22 @@ class AttackerOpeningACaseToOutsidersTest extends AttackScenario {
     assertThat(known.text()).isEqualTo(unknown.text());
   }
 
+  /** A consent moved to another citizen would leave the first citizen's file open to the clinic without consent. */
+  @Test
+  void aMunicipalityCannotMoveAConsentToAnotherCitizen() {
+    CaseFile first = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+    CaseFile second = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+    org.hl7.fhir.r4.model.Consent consent = readAs(Party.HOLBAEK, org.hl7.fhir.r4.model.Consent.class, first.consent());
+    String version = "W/\"" + consent.getMeta().getVersionId() + "\"";
+    consent.setPatient(new Reference(second.patient()));
+
+    Attempt moved = attempt(Party.HOLBAEK, "PUT", "/" + first.consent(), json(consent), "If-Match", version);
+
+    assertRefusedWith(moved, "SEC-011");
+    assertThat(readAs(Party.HOLBAEK, org.hl7.fhir.r4.model.Consent.class, first.consent()).getPatient().getReference())
+        .isEqualTo(first.patient());
+  }
+
   @Test
   void theClinicCannotMoveADocumentIntoAnotherCase() {
     CaseFile holbaeks = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
