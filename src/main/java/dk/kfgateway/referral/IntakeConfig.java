@@ -32,7 +32,19 @@ public class IntakeConfig {
   public IntakeRules intakeRules(ServiceCatalogue catalogue, WorkingDayCalendar calendar, CaseFacts facts) {
     return new IntakeRules(
         catalogue, new PdfPageCounter(), reference -> facts.read(reference, PractitionerRole.class),
-        List.of(new MeetingLeadTimeRule(calendar)));
+        List.of(new MeetingLeadTimeRule(calendar), new TaskOwnerRule(owner -> isKliniskFunktion(owner, facts))));
+  }
+
+  /** An Organization of type klinisk-funktion, or a PractitionerRole at one. */
+  private static boolean isKliniskFunktion(String reference, CaseFacts facts) {
+    String organisation = reference.startsWith("PractitionerRole/")
+        ? facts.read(reference, PractitionerRole.class).map(r -> r.getOrganization().getReference()).orElse(null)
+        : reference;
+    return organisation != null && facts.read(organisation, org.hl7.fhir.r4.model.Organization.class)
+        .map(o -> o.getType().stream().flatMap(t -> t.getCoding().stream())
+            .anyMatch(c -> (Ig.CANONICAL + "/CodeSystem/" + Ig.CS_ORGANIZATION_TYPES).equals(c.getSystem())
+                && "klinisk-funktion".equals(c.getCode())))
+        .orElse(false);
   }
 
   @Bean

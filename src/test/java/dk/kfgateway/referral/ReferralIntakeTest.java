@@ -226,6 +226,17 @@ class ReferralIntakeTest extends GatewayIntegrationTest {
       assertRefused(referral, 422, "REF-009").contains("Task.businessStatus").contains("Task.restriction");
     }
 
+    /** The owner gets the case file to see: a GP clinic or another municipality would be handed a case. */
+    @ParameterizedTest(name = "owner {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Organization/gp-clinic-nordvej",
+        "Organization/municipality-kalundborg", "PractitionerRole/gp-moeller", "Patient/citizen-karen"})
+    void aTaskOwnedByAnyoneButKliniskFunktion(String owner) {
+      ReferralFixture referral = ReferralFixture.referral("running-case-statement");
+      referral.task().setOwner(new org.hl7.fhir.r4.model.Reference(owner));
+
+      assertRefused(referral, 422, "REF-009").contains("Task.owner").contains(owner);
+    }
+
     @Test
     void everyProblemIsReportedAtOnce() {
       ReferralFixture referral = ReferralFixture.referral("phone-sparring-dictated");
