@@ -36,7 +36,8 @@ import org.hl7.fhir.r4.model.Reference;
  * moving a task whose citizen it no longer sees keeps the task's {@code for}). The one exception is the citizen of a
  * referral transaction: the municipality names the CPR in the Patient entry's conditional create, and its new case
  * makes the citizen its own. (Entries of a transaction refer to each other by {@code urn:uuid}, which HAPI resolves
- * after these hooks: they are not checked here.)
+ * after these hooks: they are not checked here.) A reference to a type the gateway does not serve (an Encounter, say)
+ * is answered the same way: nothing of that type is held.
  */
 public class UnseenReferences implements WriteStep {
 
@@ -69,7 +70,11 @@ public class UnseenReferences implements WriteStep {
     }
     Set<String> before = previous == null ? Set.of() : references(previous).keySet();
     references(written).forEach((target, path) -> {
-      if (!before.contains(target) && !mayRefer(caller, target, request)) {
+      String type = target.split("/")[0];
+      // a type the gateway does not serve has no storage: HAPI would fail on it with a 500, not answer "not found"
+      boolean unserved = !daos.isResourceTypeSupported(type);
+      if (unserved || AccessLabels.LABELLED_TYPES.contains(type) && !before.contains(target)
+          && !mayRefer(caller, target, request)) {
         throw new InvalidRequestException(Msg.code(1094) + "Resource " + target + " not found, specified in path: "
             + path);
       }
@@ -98,7 +103,7 @@ public class UnseenReferences implements WriteStep {
     return citizen.getIdentifier().stream().anyMatch(i -> named.contains(i.getSystem() + "|" + i.getValue()));
   }
 
-  /** Each literal reference to case data ({@code Patient/1}) and the path it stands at ({@code Consent.patient}). */
+  /** Each relative literal reference ({@code Patient/1}) and the path it stands at ({@code Consent.patient}). */
   static Map<String, String> references(IBaseResource resource) {
     Map<String, String> found = new LinkedHashMap<>();
     R4.newTerser().visit(resource, new IModelVisitor2() {
@@ -107,9 +112,7 @@ public class UnseenReferences implements WriteStep {
           List<BaseRuntimeChildDefinition> childDefinitions, List<BaseRuntimeElementDefinition<?>> definitions) {
         if (element instanceof Reference reference && reference.getReferenceElement().hasIdPart()) {
           IdType target = new IdType(reference.getReference());
-          if (!target.isAbsolute() && target.hasResourceType()
-              && AccessLabels.LABELLED_TYPES.contains(target.getResourceType())
-              && !reference.getReference().startsWith("urn:")) {
+          if (!target.isAbsolute() && target.hasResourceType() && !reference.getReference().startsWith("urn:")) {
             found.putIfAbsent(target.toUnqualifiedVersionless().getValue(), path(resource, childDefinitions));
           }
         }

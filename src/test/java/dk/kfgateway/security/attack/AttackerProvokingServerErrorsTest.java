@@ -61,6 +61,22 @@ class AttackerProvokingServerErrorsTest extends AttackScenario {
     assertThat(attempt.text()).contains("W/\\\"<version>\\\"");
   }
 
+  /** HAPI has no storage for a type the gateway does not serve, and failed on a reference to one with a 500. */
+  @ParameterizedTest(name = "a document whose context names {0}")
+  @ValueSource(strings = {"Encounter/1", "CarePlan/1", "QuestionnaireResponse/1"})
+  void aReferenceToATypeTheGatewayDoesNotServeIsNotFound(String target) {
+    CaseFile own = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+    org.hl7.fhir.r4.model.DocumentReference document =
+        AttackerWritingThroughConditionalReferencesTest.document(own, own.serviceRequest());
+    document.getContext().addEncounter(new org.hl7.fhir.r4.model.Reference(target));
+
+    Attempt attempt = attempt(Party.HOLBAEK, "POST", "/DocumentReference", json(document));
+
+    assertThat(attempt.status()).as(attempt.toString()).isEqualTo(400);
+    assertThat(attempt.text()).contains("OperationOutcome", "HAPI-1094", target + " not found")
+        .doesNotContain("NullPointerException", "Dao");
+  }
+
   @Test
   void aRequestTheFirewallRejectsIsA400OutcomeThatEchoesNothing() {
     Attempt attempt = attempt(Party.CLINIC_SJAELLAND, "PUT", "/Task/task-4?secret%0Avalue=1",
