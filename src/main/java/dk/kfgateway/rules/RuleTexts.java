@@ -34,8 +34,9 @@ final class RuleTexts {
       text(RULES, "REF-007", "the concrete employment offer and the citizen's description", "422"),
       varying(RULES, "REF-008", "a meeting date where the service has a meeting", "422",
           "the service's source in kf-services"),
-      text(RULES, "REF-009", "the Task is a requested order for the referral, its citizen and an owner, with none of"
-          + " the clinic's fields (triage outcome, reason, result, deadline)", "422"),
+      text(RULES, "REF-009", "the Task is a requested order for the referral, its citizen and Klinisk Funktion as owner"
+          + " (an Organization of type klinisk-funktion, or a coordinator there), with none of the clinic's fields"
+          + " (triage outcome, reason, result, deadline)", "422"),
       text(RULES, "REF-010", "every document is one readable PDF in one content: a referral's, inline or as a"
           + " Binary entry of the Bundle (its url the entry's `urn:uuid` fullUrl); any other DocumentReference a client creates or changes (alone, by update or patch, in a batch"
           + " or another transaction), inline or in a Binary of the transaction or a stored one the writer may see"
@@ -80,8 +81,8 @@ final class RuleTexts {
       text(RULES, "SEC-009", "a rest-hook Subscription names only an endpoint registered for the client"
           + " (`gateway.security.clients.<client-id>.endpoints`)", "422"),
       text(RULES, "SEC-010", "a citizen whose cases belong to several parties is changed by none of them alone", "403"),
-      text(RULES, "SEC-011", "an update keeps a citizen's CPR, the citizen of a consent, referral, task, document or"
-          + " message, a document's case (`context.related`) and a Binary's `securityContext`, refused alike whatever"
+      text(RULES, "SEC-011", "an update keeps a citizen's CPR, the citizen of a consent, referral, document or"
+          + " message (a task's is the workflow's), a document's case (`context.related`) and a Binary's `securityContext`, refused alike whatever"
           + " the new value", "403"),
       text(RULES, "SEC-012", "a Binary a client stores names the document it is the content of (or the message it is"
           + " attached to) in `securityContext`, never a referral, task or consent (seen without consent), the citizen,"
