@@ -103,8 +103,11 @@ public class LabelMaintenance implements WriteStep {
     }
     written().add(write.phase(), resource);
     // a change of citizen (only the gateway's own writes can make one, SEC-011) relabels the one it leaves, too
-    CitizenReference.of(write.previous()).map(r -> r.getReference()).filter(c -> c != null && c.startsWith("Patient/"))
-        .ifPresent(written().ids::add);
+    Optional<String> left = CitizenReference.of(write.previous()).map(r -> r.getReference());
+    if (left.filter(c -> c.startsWith("Patient/")).isPresent()
+        && !left.equals(CitizenReference.of(resource).map(r -> r.getReference()))) {
+      written().ids.add(left.get());
+    }
   }
 
   /** The citizens of what was written, each relabelled once. */
