@@ -56,17 +56,19 @@ final class LabelForecast {
     Map<IBaseResource, String> fullUrls = new IdentityHashMap<>();
     bundle.getEntry().stream().filter(e -> e.hasResource() && e.hasFullUrl() && e.getFullUrl().startsWith("urn:")
         && e.getRequest().getMethod() == Bundle.HTTPVerb.POST).forEach(e -> fullUrls.put(e.getResource(), e.getFullUrl()));
+    Map<String, IBaseResource> byUrl = new java.util.HashMap<>();
+    fullUrls.forEach((resource, url) -> byUrl.put(url, resource));
     Map<IBaseResource, Set<String>> forecast = new IdentityHashMap<>();
     fullUrls.forEach((resource, fullUrl) -> {
       if (resource instanceof Patient citizen) {
-        forecastFile(citizen, fullUrl, fullUrls, forecast);
+        forecastFile(citizen, fullUrl, fullUrls, byUrl, forecast);
       }
     });
     return forecast;
   }
 
   private void forecastFile(Patient citizen, String citizenUrl, Map<IBaseResource, String> fullUrls,
-      Map<IBaseResource, Set<String>> forecast) {
+      Map<String, IBaseResource> byUrl, Map<IBaseResource, Set<String>> forecast) {
     List<IBaseResource> own = fullUrls.keySet().stream().filter(r -> CitizenReference.of(r)
         .map(Reference::getReference).filter(citizenUrl::equals).isPresent()).toList();
     Set<String> ownUrls = own.stream().map(fullUrls::get).collect(java.util.stream.Collectors.toSet());
@@ -74,8 +76,6 @@ final class LabelForecast {
         .filter(b -> ownUrls.contains(b.getSecurityContext().getReference())).toList();
     CaseFile file = new CaseFile(citizen, only(own, Task.class), only(own, ServiceRequest.class), only(own, Consent.class),
         only(own, DocumentReference.class), binaries, only(own, Communication.class));
-    Map<String, IBaseResource> byUrl = new java.util.HashMap<>();
-    fullUrls.forEach((resource, url) -> byUrl.put(url, resource));
     policy.labels(file, fullUrls::get, organisationOf, consentWithin(file, fullUrls::get, release))
         .forEach((url, labels) -> forecast.put(byUrl.get(url), labels));
   }

@@ -1,5 +1,6 @@
 package dk.kfgateway.consent;
 
+import dk.kfgateway.ig.Ig;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import dk.kfgateway.fhir.Refusals;
@@ -77,10 +78,7 @@ public class GpContactGuard implements WriteStep {
       return false;
     }
     if (reference.startsWith("Organization/")) {
-      return records.read(reference, Organization.class)
-          .map(o -> o.getType().stream().flatMap(t -> t.getCoding().stream())
-              .anyMatch(c -> GP_CLINIC.equals(c.getCode())))
-          .orElse(false);
+      return records.read(reference, Organization.class).map(o -> Ig.hasOrganizationType(o, GP_CLINIC)).orElse(false);
     }
     return records.read(reference, PractitionerRole.class)
         .map(r -> r.getCode().stream().flatMap(t -> t.getCoding().stream()).anyMatch(c -> GP.equals(c.getCode())))

@@ -54,6 +54,12 @@ public final class Ig {
         return CANONICAL + "/StructureDefinition/" + id;
     }
 
+    /** Whether an Organization is coded with this kf-organization-types code (klinisk-funktion, gp-clinic, ...). */
+    public static boolean hasOrganizationType(org.hl7.fhir.r4.model.Organization organization, String code) {
+        return organization.getType().stream().flatMap(t -> t.getCoding().stream())
+                .anyMatch(c -> codeSystem(CS_ORGANIZATION_TYPES).equals(c.getSystem()) && code.equals(c.getCode()));
+    }
+
     public static String codeSystem(String id) {
         return CANONICAL + "/CodeSystem/" + id;
     }

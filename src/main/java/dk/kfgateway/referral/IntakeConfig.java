@@ -41,10 +41,7 @@ public class IntakeConfig {
         ? facts.read(reference, PractitionerRole.class).map(r -> r.getOrganization().getReference()).orElse(null)
         : reference;
     return organisation != null && facts.read(organisation, org.hl7.fhir.r4.model.Organization.class)
-        .map(o -> o.getType().stream().flatMap(t -> t.getCoding().stream())
-            .anyMatch(c -> (Ig.CANONICAL + "/CodeSystem/" + Ig.CS_ORGANIZATION_TYPES).equals(c.getSystem())
-                && "klinisk-funktion".equals(c.getCode())))
-        .orElse(false);
+        .map(o -> Ig.hasOrganizationType(o, "klinisk-funktion")).orElse(false);
   }
 
   @Bean
