@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Subscription;
@@ -83,6 +84,14 @@ public final class TenantPolicy {
     if (previous instanceof Binary before && updated instanceof Binary after && !java.util.Objects.equals(
         before.getSecurityContext().getReference(), after.getSecurityContext().getReference())) {
       return tiesChanged(caller, "Binary.securityContext", "the case data a Binary belongs to (securityContext)");
+    }
+    if (previous instanceof PractitionerRole before && updated instanceof PractitionerRole after
+        && before.hasOrganization() && !java.util.Objects.equals(before.getOrganization().getReference(),
+            after.getOrganization().getReference())) {
+      // the cases a coordinator's role owns are labelled for its organisation: moving the role would move them
+      return Verdict.notPermitted(TenantRules.CASE_TIES_FIXED, caller.clientId() + " may not change the organisation a"
+          + " role is held at: a role at another organisation is a new PractitionerRole (end this one with active=false)",
+          "PractitionerRole.organization");
     }
     if (previous instanceof DocumentReference before && updated instanceof DocumentReference after
         && (!references(List.of(before.getSubject())).equals(references(List.of(after.getSubject())))

@@ -8,13 +8,22 @@ import org.hl7.fhir.r4.model.Task;
 
 /**
  * A case can get another deadline than its rule gives, but only with a reason (kf-deadline extension, "reason"), so that
- * the municipality can see why (WF-011). Who may touch the due date at all is WF-009's business.
+ * the municipality can see why (WF-011); a deadline once set is never removed. Who may touch the due date at all is
+ * WF-009's business.
  */
 final class CaseDeadlineRule {
 
   Verdict check(TaskChange change) {
-    if (Objects.equals(due(change.before()), due(change.after())) || change.after().getRestriction().getPeriod().getEnd() == null
-        || change.actor() == ActorRole.GATEWAY || hasReason(change.after())) {
+    if (Objects.equals(due(change.before()), due(change.after())) || change.actor() == ActorRole.GATEWAY) {
+      return Verdict.allowed();
+    }
+    if (due(change.after()) == null) {
+      // "medmindre andet aftales" allows another deadline, not none: the municipality plans by it
+      return Verdict.refused(WorkflowRules.CASE_DEADLINE_REASON,
+          "Task.restriction.period.end was removed: a case keeps a deadline; give another date with a reason in the"
+              + " kf-deadline extension ('reason'), or put the task on hold", "Task.restriction.period.end");
+    }
+    if (hasReason(change.after())) {
       return Verdict.allowed();
     }
     return Verdict.refused(

@@ -70,6 +70,11 @@ public class TaskRecords implements OwnerDirectory {
     return Optional.ofNullable(start);
   }
 
+  /** A stored Task by reference, e.g. "Task/123". */
+  public Optional<Task> task(String reference) {
+    return facts.read(reference, Task.class);
+  }
+
   public Optional<ServiceRequest> referralOf(Task task) {
     return read(task.getFocus(), ServiceRequest.class);
   }

@@ -26,6 +26,7 @@ public class TaskWorkflowInterceptor implements WriteStep {
 
   private final TaskChangePolicy policy;
   private final CaseDeadlineRule caseDeadline = new CaseDeadlineRule();
+  private final AbortRequestRule abortRequest = new AbortRequestRule();
   private final TaskRecords records;
   private final TaskDeadlines deadlines;
   private final Clock clock;
@@ -52,10 +53,14 @@ public class TaskWorkflowInterceptor implements WriteStep {
   }
 
   private void beforeCreate(IBaseResource resource, RequestDetails request) {
-    if (resource instanceof Task task
-        && request instanceof ServletRequestDetails
-        && !ReferralIntakeInterceptor.isCheckedReferralTask(request, task)
-        && !AbortRequests.isAbortRequest(task)) {
+    if (!(resource instanceof Task task) || !(request instanceof ServletRequestDetails)
+        || ReferralIntakeInterceptor.isCheckedReferralTask(request, task)) {
+      return;
+    }
+    if (AbortRequests.isAbortRequest(task)) {
+      Optional<Task> referralTask = AbortRequests.targetOf(task).flatMap(records::task);
+      Refusals.enforce(abortRequest.check(task, referralTask, records));
+    } else {
       Refusals.enforce(
           Verdict.refused(
               WorkflowRules.TASK_OUTSIDE_REFERRAL,

@@ -10,6 +10,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Cancellation: the municipality itself before acceptance, afterwards through the secretariat (guide pkt. 8). */
 class CancellingReferralTest extends WorkflowHttpTest {
@@ -44,5 +46,55 @@ class CancellingReferralTest extends WorkflowHttpTest {
     HttpResponse<String> cancelled = move(SECRETARIAT, taskId, t -> t.setStatus(TaskStatus.CANCELLED));
     assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
     assertThat(task(taskId).getStatus()).isEqualTo(TaskStatus.CANCELLED);
+  }
+
+  /** A request to cancel {@code taskId} as the municipality files it (guide pkt. 8). */
+  private Task cancellationRequest(String taskId) {
+    Task original = task(taskId);
+    return new Task().setStatus(TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER)
+        .setCode(new CodeableConcept(new Coding(WorkflowCodes.TASK_CODE, WorkflowCodes.ABORT, null)))
+        .setFocus(new Reference("Task/" + taskId)).setFor(original.getFor())
+        .setRequester(original.getRequester()).setOwner(original.getOwner()).setAuthoredOn(new Date());
+  }
+
+  @ParameterizedTest(name = "owner {0}")
+  @ValueSource(strings = {"Organization/gp-clinic-nordvej", "Organization/municipality-roskilde",
+      "Organization/kf-region-midtjylland"})
+  void aCancellationRequestGoesToTheClinicThatOwnsTheTask_guidePkt8(String owner) {
+    String taskId = submit("le275-certificate");
+    clinicMoves(taskId, TaskStatus.RECEIVED, TaskStatus.ACCEPTED);
+    Task request = cancellationRequest(taskId).setOwner(new Reference(owner));
+
+    HttpResponse<String> asked = sendAs(MUNICIPALITY, "POST", "/Task", FHIR.newJsonParser().encodeResourceToString(request));
+
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(422);
+    assertThat(ruleIds(asked)).contains("WF-012");
+    assertThat(asked.body()).contains("Task.owner must be the clinic that owns Task/" + taskId);
+  }
+
+  @Test
+  void aCancellationRequestIsAboutTheTasksCitizen_guidePkt8() {
+    String taskId = submit("le275-certificate");
+    String otherCitizen = task(submit("le275-certificate")).getFor().getReference();
+    assertThat(otherCitizen).isNotEqualTo(task(taskId).getFor().getReference());
+    Task request = cancellationRequest(taskId).setFor(new Reference(otherCitizen));
+
+    HttpResponse<String> asked = sendAs(MUNICIPALITY, "POST", "/Task", FHIR.newJsonParser().encodeResourceToString(request));
+
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(422);
+    assertThat(ruleIds(asked)).contains("WF-012");
+    assertThat(asked.body()).contains("Task.for must be the citizen of Task/" + taskId);
+  }
+
+  @Test
+  void aCancellationRequestNamesTheTaskToCancel_guidePkt8() {
+    String taskId = submit("le275-certificate");
+    Task request = cancellationRequest(taskId).setFocus(new Reference(task(taskId).getFocus().getReference()));
+
+    HttpResponse<String> asked = sendAs(MUNICIPALITY, "POST", "/Task", FHIR.newJsonParser().encodeResourceToString(request));
+
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(422);
+    assertThat(ruleIds(asked)).contains("WF-012");
+    assertThat(asked.body()).contains("Task.focus must name the referral's Task");
   }
 }

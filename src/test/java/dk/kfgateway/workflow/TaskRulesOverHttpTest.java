@@ -140,6 +140,21 @@ class TaskRulesOverHttpTest extends WorkflowHttpTest {
     }
 
     @Test
+    void aDeadlineCannotBeRemoved_bkg2019par21() {
+      String taskId = submit("running-case-statement");
+      clinicMoves(taskId, TaskStatus.RECEIVED);
+      java.util.Date due = task(taskId).getRestriction().getPeriod().getEnd();
+      assertThat(due).as("the deadline set on receipt").isNotNull();
+
+      HttpResponse<String> response = move(CLINIC, taskId, t -> t.setRestriction(null));
+
+      assertThat(response.statusCode()).isEqualTo(422);
+      assertThat(ruleIds(response)).contains("WF-011");
+      assertThat(response.body()).contains("Task.restriction.period.end was removed");
+      assertThat(task(taskId).getRestriction().getPeriod().getEnd()).isEqualTo(due);
+    }
+
+    @Test
     void aTaskOnItsOwnMustBeACancellationRequest() {
       Task loose = task(submit("running-case-statement")).copy();
       loose.setId((String) null);

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Subscription;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,34 @@ class AttackerOpeningACaseToOutsidersTest extends AttackScenario {
     assertRefusedWith(moved, "SEC-011");
     assertThat(readAs(Party.HOLBAEK, org.hl7.fhir.r4.model.Consent.class, first.consent()).getPatient().getReference())
         .isEqualTo(first.patient());
+  }
+
+  @Test
+  void theAdministratorCannotMoveACoordinatorsRoleAndTheCasesItOwnsToAnotherOrganisation() {
+    PractitionerRole role = new PractitionerRole().setActive(true)
+        .setPractitioner(new Reference("Practitioner/anders-holm"))
+        .setOrganization(new Reference(Party.CLINIC_SJAELLAND.organization));
+    role.getMeta().addProfile(Ig.CANONICAL + "/StructureDefinition/kf-practitionerrole");
+    role.addCode(new CodeableConcept(new Coding(Ig.codeSystem(Ig.CS_PRACTITIONER_ROLES), "health-coordinator", null)));
+    Attempt created = attempt(Party.ADMINISTRATOR, "POST", "/PractitionerRole", json(role));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String id = created.answer().headers().firstValue("Location").orElseThrow()
+        .replaceAll(".*/(PractitionerRole/[^/]+).*", "$1");
+    PractitionerRole stored = readAs(Party.ADMINISTRATOR, PractitionerRole.class, id);
+    stored.setOrganization(new Reference(Party.GP_NORDVEJ.organization));
+
+    Attempt moved = attempt(Party.ADMINISTRATOR, "PUT", "/" + id, json(stored),
+        "If-Match", "W/\"" + stored.getMeta().getVersionId() + "\"");
+
+    assertRefusedWith(moved, "SEC-011");
+    assertThat(moved.text()).contains("PractitionerRole.organization");
+    PractitionerRole kept = readAs(Party.ADMINISTRATOR, PractitionerRole.class, id);
+    assertThat(kept.getOrganization().getReference()).isEqualTo(Party.CLINIC_SJAELLAND.organization);
+    // the rest of a role stays the administrator's to keep up to date
+    kept.setActive(false);
+    Attempt ended = attempt(Party.ADMINISTRATOR, "PUT", "/" + id, json(kept),
+        "If-Match", "W/\"" + kept.getMeta().getVersionId() + "\"");
+    assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
   }
 
   @Test
