@@ -7,13 +7,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 
 /**
  * The shape of a Bundle that carries a referral: a transaction (a batch commits entry by entry and could store a
- * referral without its task, REF-011), with one referral, no Task but its own and no Patient but its citizen, so
+ * referral without its task, REF-011), with one referral, no Task but its own, no Patient but its citizen and no
+ * Consent but that citizen's, so
  * that nothing in it escapes the intake rules (REF-012). A Patient entry the referral does not name would be a
  * conditional create answered with the matched citizen: a way to ask whether a CPR is known, which intake never
  * answers; for the same reason the citizen's own conditional create asks for the CPR of the Patient sent.
@@ -40,6 +42,13 @@ final class ReferralBundleShape {
         verdict = verdict.and(Verdict.refused(ONE_REFERRAL,
             "The only Task in a referral Bundle is the referral's own (focus the ServiceRequest); post other tasks"
                 + " separately", referral.locationOf(task)));
+      }
+    }
+    for (Consent consent : resources(bundle, Consent.class)) {
+      if (!referral.namesTheCitizen(consent.getPatient())) {
+        verdict = verdict.and(Verdict.refused(ONE_REFERRAL,
+            "A referral's consent is its citizen's: Consent.patient must name the Patient the ServiceRequest.subject"
+                + " names", referral.locationOf(consent) + ".patient"));
       }
     }
     for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {

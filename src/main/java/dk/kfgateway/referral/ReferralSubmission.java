@@ -81,6 +81,13 @@ public final class ReferralSubmission {
     return resolve(reference).filter(r -> r == target).isPresent();
   }
 
+  /** Whether a reference names the referral's citizen: the Patient of the Bundle, or else the request's subject. */
+  public boolean namesTheCitizen(Reference reference) {
+    return patient().map(citizen -> refersTo(reference, citizen))
+        .orElseGet(() -> reference.hasReference()
+            && reference.getReference().equals(serviceRequest().getSubject().getReference()));
+  }
+
   /** Where a resource of this Bundle sits, for a violation's location. */
   public String locationOf(Resource resource) {
     return entries.locationOf(resource);

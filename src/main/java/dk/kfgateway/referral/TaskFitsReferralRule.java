@@ -27,7 +27,7 @@ final class TaskFitsReferralRule implements ReferralRule {
           (t, s) -> s.refersTo(t.getFocus(), s.serviceRequest())),
       new Check("basedOn", "must point to the referral's ServiceRequest",
           (t, s) -> t.getBasedOn().stream().anyMatch(r -> s.refersTo(r, s.serviceRequest()))),
-      new Check("for", "must point to the referral's Patient", TaskFitsReferralRule::isForThePatient),
+      new Check("for", "must point to the referral's Patient", (t, s) -> s.namesTheCitizen(t.getFor())),
       new Check("owner", "must name Klinisk Funktion (or a coordinator of it)",
           (t, s) -> t.getOwner().hasReference() || t.getOwner().hasIdentifier()),
       // What Klinisk Funktion and the gateway record later cannot come with the referral (WF-005, WF-006, WF-011).
@@ -52,13 +52,5 @@ final class TaskFitsReferralRule implements ReferralRule {
             RULE, "Task." + check.path() + " " + check.expectation() + ".",
             submission.locationOf(task) + "." + check.path()))
         .reduce(Verdict.allowed(), Verdict::and);
-  }
-
-  /** The Patient of the Bundle, or, when the Patient is already stored, the same reference as the request's subject. */
-  private static boolean isForThePatient(Task task, ReferralSubmission submission) {
-    return submission.patient()
-        .map(patient -> submission.refersTo(task.getFor(), patient))
-        .orElseGet(() -> task.getFor().hasReference()
-            && task.getFor().getReference().equals(submission.serviceRequest().getSubject().getReference()));
   }
 }

@@ -44,7 +44,7 @@ final class RuleTexts {
       text(RULES, "REF-011", "a ServiceRequest only as part of a referral transaction (not alone, not in a batch)",
           "422"),
       text(RULES, "REF-012", "one referral per Bundle, and no Task in it but the referral's, no Patient but its"
-          + " citizen", "422"),
+          + " citizen, no Consent but that citizen's", "422"),
       varying(RULES, "CAL-001", "documents at least 10 working days before the meeting", "422",
           "the deadline rule's source (Midtjylland aftale 4.4; bilag 13)"),
       text(RULES, "CAL-002", "case sparring booked by the previous working day and 24 h before", "422"),

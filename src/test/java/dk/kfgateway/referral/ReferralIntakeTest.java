@@ -204,6 +204,20 @@ class ReferralIntakeTest extends GatewayIntegrationTest {
       assertRefused(referral, 422, "REF-012").contains("ServiceRequest.subject");
     }
 
+    /** A consent naming another citizen would leave the referral without its own (and an LÆ 275 unreturned). */
+    @Test
+    void aConsentOfAnotherCitizen_guidePkt13() {
+      ReferralFixture known = ReferralFixture.referral("le275-certificate");
+      Bundle stored = fhir.transaction().withBundle(known.bundle()).execute();
+      String otherCitizen = stored.getEntry().stream().map(e -> e.getResponse().getLocation())
+          .filter(location -> location.startsWith("Patient/")).findFirst().orElseThrow();
+      ReferralFixture referral = ReferralFixture.referral("le275-certificate");
+      referral.consent().setPatient(new org.hl7.fhir.r4.model.Reference(
+          new org.hl7.fhir.r4.model.IdType(otherCitizen).toUnqualifiedVersionless().getValue()));
+
+      assertRefused(referral, 422, "REF-012").contains("Consent.patient must name the Patient");
+    }
+
     /** Another CPR in the condition would attach the case to whoever holds it, and "not matched" would tell. */
     @Test
     void aCitizenWhoseConditionalCreateAsksForAnotherCpr() {
