@@ -36,7 +36,8 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  * Two of those fields are private; they are found by reflection once, and a missing one fails at start-up.
  *
  * <p>It also keeps its element-model JSON parser: the validator's stream entry point makes a new one per resource,
- * and a parser builds a FHIRPath engine and profile utilities of its own (~14 % of a validation). {@link #validateJson}
+ * and a parser builds a FHIRPath engine and profile utilities of its own (~14 % of a validation); the kept parser also
+ * remembers its resource types' definitions ({@link TypeRememberingJsonParser}). {@link #validateJson}
  * does what that entry point does for JSON against resource profiles, with the kept parser.
  *
  * <p>Settings are those of HAPI 8.8.0's {@code ValidatorWrapper} with the gateway's choices: best-practice warnings
@@ -68,7 +69,7 @@ final class ReusableInstanceValidator extends InstanceValidator {
         setNoBindingMsgSuppressed(false);
         setAllowExamples(false);
         setAllowXsiLocation(true);
-        parser = new JsonParser(workerContext);
+        parser = new TypeRememberingJsonParser(workerContext);
         parser.setupValidation(ValidationPolicy.EVERYTHING);
         parser.setAllowComments(false);
         parser.setSignatureServices(null);
@@ -106,6 +107,34 @@ final class ReusableInstanceValidator extends InstanceValidator {
                         fragment.getElement(), new ArrayList<>(profiles));
             }
             messages.addAll(fragment.getErrors());
+        }
+    }
+
+    /**
+     * The element-model JSON parser, remembering which StructureDefinition a resource type is. Its own look-up scans
+     * every StructureDefinition of the context, building a URL string for each, on every resource parsed: about a fifth
+     * of a validation. The core types' definitions do not change while the gateway runs; a type not found is looked up
+     * again (and reported by the parser) every time.
+     */
+    private static final class TypeRememberingJsonParser extends JsonParser {
+
+        private final java.util.Map<String, StructureDefinition> types = new java.util.HashMap<>();
+
+        TypeRememberingJsonParser(IWorkerContext context) {
+            super(context);
+        }
+
+        @Override
+        protected StructureDefinition getDefinition(List<ValidationMessage> errors, int line, int col, String name) {
+            StructureDefinition known = name == null ? null : types.get(name);
+            if (known != null) {
+                return known;
+            }
+            StructureDefinition found = super.getDefinition(errors, line, col, name);
+            if (found != null) {
+                types.put(name, found);
+            }
+            return found;
         }
     }
 
