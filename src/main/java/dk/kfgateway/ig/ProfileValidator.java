@@ -28,11 +28,6 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class ProfileValidator {
 
-    /** Validators in the pool (~4 MB each): as many as the CPUs can run at once, at least 4; more requests wait. */
-    private static final int POOL_SIZE = Math.max(4, Runtime.getRuntime().availableProcessors());
-    /** A reused validator is replaced after this many resources, a bound on anything it might accumulate. */
-    private static final int MAX_RUNS = 10_000;
-
     private final ImplementationGuide ig;
     private final ReusingInstanceValidatorModule module;
     private final FhirValidator validator;
@@ -48,7 +43,7 @@ public final class ProfileValidator {
     public ProfileValidator(FhirContext fhirContext, ImplementationGuide ig, IValidationSupport coreDefinitions) {
         this.ig = ig;
         this.module = new ReusingInstanceValidatorModule(
-                supportChain(fhirContext, ig, coreDefinitions), POOL_SIZE, MAX_RUNS);
+                supportChain(fhirContext, ig, coreDefinitions), PooledValidation.POOL_SIZE, PooledValidation.MAX_RUNS);
         this.validator = fhirContext.newValidator().registerValidatorModule(module);
         this.validator.setValidateAgainstStandardSchema(false);
         this.validator.setValidateAgainstStandardSchematron(false);
