@@ -43,6 +43,7 @@ public class ResourceServerConfig {
   public SecurityFilterChain apiFilterChain(HttpSecurity http, JwtDecoder decoder, GatewayProperties properties)
       throws Exception {
     FhirAuthenticationEntryPoint entryPoint = new FhirAuthenticationEntryPoint();
+    FhirAccessDeniedHandler denied = new FhirAccessDeniedHandler();
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -61,8 +62,9 @@ public class ResourceServerConfig {
                     .access(ResourceServerConfig::administrator)
                     .anyRequest()
                     .authenticated())
-        .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder)).authenticationEntryPoint(entryPoint))
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+        .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder)).authenticationEntryPoint(entryPoint)
+            .accessDeniedHandler(denied))
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable);
