@@ -11,6 +11,7 @@ import java.io.File;
 import java.io.IOException;
 import java.text.ParseException;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The embedded authorisation server's signing key: a configured JWK set file, or an RSA key made at start. A key made
@@ -22,7 +23,17 @@ final class SigningKeys {
   private SigningKeys() {}
 
   static JWKSource<SecurityContext> load(String jwkSetFile) {
-    JWKSet keys = jwkSetFile == null || jwkSetFile.isBlank() ? new JWKSet(generated()) : read(jwkSetFile);
+    if (jwkSetFile == null || jwkSetFile.isBlank()) {
+      // made on a thread of its own while the rest starts (an RSA key took 1.5 s of the start-up's main thread); the
+      // first token or verification waits for it
+      CompletableFuture<JWKSet> keys = CompletableFuture.supplyAsync(() -> new JWKSet(generated()), task -> {
+        Thread thread = new Thread(task, "signing-key");
+        thread.setDaemon(true);
+        thread.start();
+      });
+      return (selector, context) -> selector.select(keys.join());
+    }
+    JWKSet keys = read(jwkSetFile);
     if (keys.getKeys().stream().noneMatch(JWK::isPrivate)) {
       throw new IllegalStateException(
           "gateway.security.authorization-server.signing-key " + jwkSetFile + " holds no private key to sign with");
