@@ -37,8 +37,8 @@ public class ConsentConfig {
 
   @Bean
   public IntakeConsentGate intakeConsentGate(
-      ConsentDecisions decisions, CaseRecords records, ConsentAudit audit, Clock clock, GatewayInterceptors hooks) {
-    return hooks.register(new IntakeConsentGate(decisions, records, audit, clock));
+      ConsentDecisions decisions, CaseRecords records, ConsentAudit audit, GatewayInterceptors hooks) {
+    return hooks.register(new IntakeConsentGate(decisions, records, audit));
   }
 
   @Bean

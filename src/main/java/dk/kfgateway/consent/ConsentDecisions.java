@@ -79,11 +79,19 @@ public class ConsentDecisions {
    * arriving with it alone, with the service of the referral in hand.
    */
   ConsentDecision decideArriving(Task task, ServiceRequest referral, List<Consent> arriving) {
-    ConsentQuestion question = new ConsentQuestion(task.getFor().getReference(), ownerOrganisation(task),
-        ownerPerson(task), ConsentCodes.INFORMATION_EXCHANGE, clock.instant());
+    ConsentQuestion question = questionFor(task, task.getFor().getReference());
     boolean specific = ReferralFields.serviceCode(referral).flatMap(catalogue::find)
         .map(ServiceDefinition::specificConsent).orElse(false);
     return policy.decide(ofTheCase(task, arriving), question, specific);
+  }
+
+  /**
+   * Whether the task's clinic (its owner organisation, and the named coordinator when the owner is one) may have
+   * {@code citizen}'s information now: a coordinator's role counts as its clinic, as a consent names the clinic.
+   */
+  ConsentQuestion questionFor(Task task, String citizen) {
+    return new ConsentQuestion(citizen, ownerOrganisation(task), ownerPerson(task), ConsentCodes.INFORMATION_EXCHANGE,
+        clock.instant());
   }
 
   private String ownerOrganisation(Task task) {

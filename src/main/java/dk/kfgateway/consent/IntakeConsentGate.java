@@ -12,7 +12,6 @@ import dk.kfgateway.referral.ReferralFields;
 import dk.kfgateway.referral.ReferralIntakeInterceptor;
 import dk.kfgateway.referral.ServiceDefinition;
 import dk.kfgateway.security.Caller;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
@@ -39,13 +38,10 @@ public class IntakeConsentGate {
   private final ConsentDecisions decisions;
   private final CaseRecords records;
   private final ConsentAudit audit;
-  private final Clock clock;
-
-  IntakeConsentGate(ConsentDecisions decisions, CaseRecords records, ConsentAudit audit, Clock clock) {
+  IntakeConsentGate(ConsentDecisions decisions, CaseRecords records, ConsentAudit audit) {
     this.decisions = decisions;
     this.records = records;
     this.audit = audit;
-    this.clock = clock;
   }
 
   @Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = 100)
@@ -62,8 +58,7 @@ public class IntakeConsentGate {
       return;
     }
     Optional<String> citizen = storedCitizen(bundle, task.get());
-    ConsentQuestion question = new ConsentQuestion(citizen.orElse("the citizen of this referral"),
-        task.get().getOwner().getReference(), null, ConsentCodes.INFORMATION_EXCHANGE, clock.instant());
+    ConsentQuestion question = decisions.questionFor(task.get(), citizen.orElse("the citizen of this referral"));
     ConsentDecision decision = decisions.decide(question, true, resources(bundle, Consent.class), citizen.isPresent(), task.get());
     if (!decision.permit()) {
       task.get().setStatus(Task.TaskStatus.REJECTED).setStatusReason(new CodeableConcept(

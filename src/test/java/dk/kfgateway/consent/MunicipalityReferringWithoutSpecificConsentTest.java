@@ -42,6 +42,19 @@ class MunicipalityReferringWithoutSpecificConsentTest extends ConsentHttpTest {
     assertThat(denial.getOutcomeDesc()).contains("CONS-003");
   }
 
+  /** A coordinator's role at the clinic counts as the clinic the consent names: the referral waits for triage. */
+  @ParameterizedTest
+  @ValueSource(strings = {"le275-certificate", "medical-estimate"})
+  void a_referral_to_a_named_coordinator_of_the_clinic_the_consent_names_waits_for_triage(String service) {
+    ReferralFixture fixture = ReferralFixture.referral(service);
+    fixture.task().setOwner(new org.hl7.fhir.r4.model.Reference("PractitionerRole/coordinator-holm"));
+
+    Case referral = refer(fixture);
+
+    assertThat(task(referral.task()).getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
+    assertThat(FHIR.newJsonParser().encodeResourceToString(referral.response())).doesNotContain("CONS-");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"running-case-statement", "rehab-team-advice"})
   void other_services_do_not_need_the_specific_wording(String service) {
