@@ -56,8 +56,14 @@ public final class Ig {
 
     /** Whether an Organization is coded with this kf-organization-types code (klinisk-funktion, gp-clinic, ...). */
     public static boolean hasOrganizationType(org.hl7.fhir.r4.model.Organization organization, String code) {
+        return organizationTypes(organization).contains(code);
+    }
+
+    /** An Organization's kf-organization-types codes: what kind of party it is. */
+    public static java.util.Set<String> organizationTypes(org.hl7.fhir.r4.model.Organization organization) {
         return organization.getType().stream().flatMap(t -> t.getCoding().stream())
-                .anyMatch(c -> codeSystem(CS_ORGANIZATION_TYPES).equals(c.getSystem()) && code.equals(c.getCode()));
+                .filter(c -> codeSystem(CS_ORGANIZATION_TYPES).equals(c.getSystem()) && c.getCode() != null)
+                .map(org.hl7.fhir.r4.model.Coding::getCode).collect(java.util.stream.Collectors.toSet());
     }
 
     public static String codeSystem(String id) {

@@ -48,12 +48,18 @@ final class ReferralBundleShape {
       if (!referral.namesTheCitizen(consent.getPatient())) {
         verdict = verdict.and(Verdict.refused(ONE_REFERRAL,
             "A referral's consent is its citizen's: Consent.patient must name the Patient the ServiceRequest.subject"
-                + " names", referral.locationOf(consent) + ".patient"));
+                + " names (and carry no other CPR)", referral.locationOf(consent) + ".patient"));
       }
     }
     for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
       if (!(entry.getResource() instanceof Patient citizen)) {
         continue;
+      }
+      if (referral.refersTo(referral.serviceRequest().getSubject(), citizen)
+          && !ReferralSubmission.identifierFits(referral.serviceRequest().getSubject(), citizen)) {
+        verdict = verdict.and(Verdict.refused(ONE_REFERRAL, "ServiceRequest.subject carries an identifier that is not"
+            + " the citizen's: give the Patient's own CPR or none", referral.locationOf(referral.serviceRequest())
+            + ".subject"));
       }
       if (!referral.refersTo(referral.serviceRequest().getSubject(), citizen)) {
         verdict = verdict.and(Verdict.refused(ONE_REFERRAL,

@@ -81,11 +81,23 @@ public final class ReferralSubmission {
     return resolve(reference).filter(r -> r == target).isPresent();
   }
 
-  /** Whether a reference names the referral's citizen: the Patient of the Bundle, or else the request's subject. */
+  /**
+   * Whether a reference names the referral's citizen: the Patient of the Bundle, or else the request's subject; an
+   * identifier written on it (a CPR) must be one of that Patient's, or the subject's, too.
+   */
   public boolean namesTheCitizen(Reference reference) {
-    return patient().map(citizen -> refersTo(reference, citizen))
-        .orElseGet(() -> reference.hasReference()
-            && reference.getReference().equals(serviceRequest().getSubject().getReference()));
+    Reference subject = serviceRequest().getSubject();
+    return patient().map(citizen -> refersTo(reference, citizen) && identifierFits(reference, citizen))
+        .orElseGet(() -> reference.hasReference() && reference.getReference().equals(subject.getReference())
+            && (!reference.hasIdentifier() || !subject.hasIdentifier()
+                || reference.getIdentifier().equalsDeep(subject.getIdentifier())));
+  }
+
+  /** A reference with no identifier, or with one of the Patient's own. */
+  public static boolean identifierFits(Reference reference, Patient citizen) {
+    return !reference.hasIdentifier() || citizen.getIdentifier().stream().anyMatch(i ->
+        java.util.Objects.equals(i.getSystem(), reference.getIdentifier().getSystem())
+            && java.util.Objects.equals(i.getValue(), reference.getIdentifier().getValue()));
   }
 
   /** Where a resource of this Bundle sits, for a violation's location. */

@@ -58,7 +58,7 @@ final class RuleTexts {
       text(RULES, "WF-008", "resuming returns to the state before the hold", "409"),
       text(RULES, "WF-009", "the municipality edits only its own fields (note, input, cancellation)", "403"),
       text(RULES, "WF-010", "GP and administrator systems do not act on tasks", "403"),
-      text(RULES, "WF-011", "another deadline for a case needs a reason, and a deadline once set is not removed", "422"),
+      text(RULES, "WF-011", "another deadline for a case needs a reason of its own, a deadline once set is not removed, and the record of how it came about (kf-deadline rule, source) is the gateway's", "422"),
       text(RULES, "WF-012", "a client creates a Task only as the referral's (checked by intake) or as a cancellation"
           + " request addressed to the clinic that owns the referral's Task, about that Task's citizen", "422"),
       text(RULES, "WF-013", "a party acts only on its own cases: the requesting municipality, the owning clinic"
@@ -82,8 +82,8 @@ final class RuleTexts {
           + " (`gateway.security.clients.<client-id>.endpoints`)", "422"),
       text(RULES, "SEC-010", "a citizen whose cases belong to several parties is changed by none of them alone", "403"),
       text(RULES, "SEC-011", "an update keeps a citizen's CPR, the citizen of a consent, referral, document or"
-          + " message (a task's is the workflow's), a document's case (`context.related`), a Binary's `securityContext` and the"
-          + " organisation a PractitionerRole is held at, refused alike whatever"
+          + " message (a task's is the workflow's), a document's case (`context.related`), a Binary's `securityContext`, the"
+          + " organisation a PractitionerRole is held at and the kind of party an Organization is, refused alike whatever"
           + " the new value", "403"),
       text(RULES, "SEC-012", "a Binary a client stores names the document it is the content of (or the message it is"
           + " attached to) in `securityContext`, never a referral, task or consent (seen without consent), the citizen,"

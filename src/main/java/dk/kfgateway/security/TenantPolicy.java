@@ -2,6 +2,7 @@ package dk.kfgateway.security;
 
 import dk.kfgateway.access.CitizenReference;
 import dk.kfgateway.access.AccessLabels;
+import dk.kfgateway.ig.Ig;
 import dk.kfgateway.rules.Verdict;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
@@ -77,8 +79,8 @@ public final class TenantPolicy {
       return tiesChanged(caller, "Patient.identifier", "the citizen's CPR");
     }
     Optional<String> citizenBefore = previous instanceof Task ? Optional.empty() // the workflow's (WF-*)
-        : CitizenReference.of(previous).map(Reference::getReference);
-    if (citizenBefore.isPresent() && !citizenBefore.equals(CitizenReference.of(updated).map(Reference::getReference))) {
+        : CitizenReference.of(previous).map(TenantPolicy::identity);
+    if (citizenBefore.isPresent() && !citizenBefore.equals(CitizenReference.of(updated).map(TenantPolicy::identity))) {
       return tiesChanged(caller, CitizenReference.path(updated), "the citizen a " + updated.fhirType() + " belongs to");
     }
     if (previous instanceof Binary before && updated instanceof Binary after && !java.util.Objects.equals(
@@ -92,6 +94,14 @@ public final class TenantPolicy {
       return Verdict.notPermitted(TenantRules.CASE_TIES_FIXED, caller.clientId() + " may not change the organisation a"
           + " role is held at: a role at another organisation is a new PractitionerRole (end this one with active=false)",
           "PractitionerRole.organization");
+    }
+    if (previous instanceof Organization before && updated instanceof Organization after
+        && !Ig.organizationTypes(before).equals(Ig.organizationTypes(after))) {
+      // who sees a case follows the kind of party an organisation is: a GP clinic made a Klinisk Funktion would be sent
+      // referrals and read them
+      return Verdict.notPermitted(TenantRules.CASE_TIES_FIXED, caller.clientId() + " may not change what kind of party"
+          + " an organisation is (Organization.type, kf-organization-types): register a new Organization instead",
+          "Organization.type");
     }
     if (previous instanceof DocumentReference before && updated instanceof DocumentReference after
         && (!references(List.of(before.getSubject())).equals(references(List.of(after.getSubject())))
@@ -107,8 +117,14 @@ public final class TenantPolicy {
   }
 
   private static java.util.Set<String> references(List<Reference> references) {
-    return references.stream().map(Reference::getReference).filter(r -> r != null)
+    return references.stream().filter(r -> r.hasReference() || r.hasIdentifier()).map(TenantPolicy::identity)
         .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** What a reference names: its literal reference and the identifier (a CPR) written on it, both. */
+  private static String identity(Reference reference) {
+    return reference.getReference() + " " + (reference.hasIdentifier()
+        ? reference.getIdentifier().getSystem() + "|" + reference.getIdentifier().getValue() : "");
   }
 
   private static Verdict tiesChanged(Caller caller, String location, String what) {

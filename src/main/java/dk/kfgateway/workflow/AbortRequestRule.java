@@ -1,5 +1,6 @@
 package dk.kfgateway.workflow;
 
+import dk.kfgateway.ig.Ig;
 import dk.kfgateway.rules.Verdict;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,9 +8,14 @@ import org.hl7.fhir.r4.model.Task;
 
 /**
  * A cancellation request (code abort) goes to the clinic that owns the referral's Task and is about that Task's citizen
- * (WF-012, guide pkt. 8): its owner and citizen are read by whoever it is shown to, so they cannot name anyone else.
+ * (WF-012, guide pkt. 8): its owner and citizen are read by whoever it is shown to, so they cannot name anyone else. It
+ * arrives as a request (status requested), with nothing of what the clinic records: the secretariat answers it.
  */
 final class AbortRequestRule {
+
+  /** What the clinic or the gateway records on a task (outcome, reason, result, deadline), never its requester. */
+  private static final java.util.List<String> CLINICS_ELEMENTS =
+      java.util.List.of("businessStatus", "statusReason", "output", "restriction");
 
   /**
    * @param request the cancellation request as it arrives
@@ -17,6 +23,17 @@ final class AbortRequestRule {
    * @param owners who an owner reference is
    */
   Verdict check(Task request, Optional<Task> referralTask, OwnerDirectory owners) {
+    if (request.getStatus() != Task.TaskStatus.REQUESTED || request.getIntent() != Task.TaskIntent.ORDER) {
+      return refused("Task.status must be 'requested' and Task.intent 'order': the secretariat answers the request",
+          "Task.status");
+    }
+    java.util.List<String> recorded = CLINICS_ELEMENTS.stream()
+        .filter(element -> !TaskFields.values(request, element).isEmpty()).toList();
+    if (!recorded.isEmpty() || request.getExtensionByUrl(Ig.EXT_DEADLINE) != null) {
+      String element = recorded.isEmpty() ? "extension('" + Ig.EXT_DEADLINE + "')" : recorded.get(0);
+      return refused("Task." + element + " is for Klinisk Funktion or the gateway to record and must be empty",
+          "Task." + element);
+    }
     if (referralTask.isEmpty() || AbortRequests.isAbortRequest(referralTask.get())) {
       return refused("Task.focus must name the referral's Task that is to be cancelled", "Task.focus");
     }

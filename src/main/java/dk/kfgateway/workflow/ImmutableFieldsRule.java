@@ -31,8 +31,8 @@ final class ImmutableFieldsRule implements TaskChangeRule {
   }
 
   private static Verdict check(TaskChange change, String element) {
-    Set<String> before = TaskFields.targets(change.before(), element);
-    Set<String> after = TaskFields.targets(change.after(), element);
+    Set<String> before = TaskFields.identities(change.before(), element);
+    Set<String> after = TaskFields.identities(change.after(), element);
     if (before.isEmpty() || before.equals(after)) {
       return Verdict.allowed();
     }

@@ -54,6 +54,18 @@ final class TaskFields {
     return reference.getDisplay() == null ? "" : reference.getDisplay();
   }
 
+  /**
+   * What the references of an element name, as a set: the target and, when both are written, the identifier on it (a
+   * CPR next to the Patient reference), which a receiving system may match by.
+   */
+  static Set<String> identities(Task task, String element) {
+    return values(task, element).stream().map(value -> (Reference) value)
+        .map(r -> target(r) + (r.hasReference() && r.hasIdentifier()
+            ? " (" + r.getIdentifier().getSystem() + "|" + r.getIdentifier().getValue() + ")" : ""))
+        .filter(t -> !t.isEmpty())
+        .collect(Collectors.toSet());
+  }
+
   /** The targets of a reference element (single or repeating), as a set: order carries no meaning here. */
   static Set<String> targets(Task task, String element) {
     return values(task, element).stream()

@@ -218,6 +218,15 @@ class ReferralIntakeTest extends GatewayIntegrationTest {
       assertRefused(referral, 422, "REF-012").contains("Consent.patient must name the Patient");
     }
 
+    @Test
+    void aConsentCarryingAnotherCitizensCpr_guidePkt13() {
+      ReferralFixture known = ReferralFixture.referral("le275-certificate");
+      ReferralFixture referral = ReferralFixture.referral("le275-certificate");
+      referral.consent().getPatient().getIdentifier().setSystem("urn:oid:1.2.208.176.1.2").setValue(known.cpr());
+
+      assertRefused(referral, 422, "REF-012").contains("carry no other CPR");
+    }
+
     /** Another CPR in the condition would attach the case to whoever holds it, and "not matched" would tell. */
     @Test
     void aCitizenWhoseConditionalCreateAsksForAnotherCpr() {

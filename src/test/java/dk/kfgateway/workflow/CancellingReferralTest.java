@@ -82,6 +82,25 @@ class CancellingReferralTest extends WorkflowHttpTest {
     assertRefusedAsCancellationRequest(request, "Task.focus must name the referral's Task");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"completed", "accepted", "restriction", "output", "businessStatus"})
+  void aCancellationRequestArrivesAsARequestWithNothingOfTheClinics_guidePkt8(String what) {
+    String taskId = submit("le275-certificate");
+    Task request = cancellationRequest(taskId);
+    switch (what) {
+      case "completed" -> request.setStatus(TaskStatus.COMPLETED);
+      case "accepted" -> request.setStatus(TaskStatus.ACCEPTED);
+      case "restriction" -> request.getRestriction().getPeriod().setEnd(new Date());
+      case "output" -> request.addOutput().setType(new CodeableConcept().setText("done")).setValue(
+          new org.hl7.fhir.r4.model.StringType("cancelled"));
+      default -> request.setBusinessStatus(new CodeableConcept(
+          new Coding("http://kf-gateway.dk/fhir/CodeSystem/kf-triage-outcomes", "examination", null)));
+    }
+
+    assertRefusedAsCancellationRequest(request, what.equals("completed") || what.equals("accepted")
+        ? "Task.status must be 'requested'" : "Task." + what + " is for Klinisk Funktion or the gateway to record");
+  }
+
   private void assertRefusedAsCancellationRequest(Task request, String says) {
     HttpResponse<String> asked = sendAs(MUNICIPALITY, "POST", "/Task", FHIR.newJsonParser().encodeResourceToString(request));
 

@@ -101,6 +101,47 @@ class TaskDeadlineOverHttpTest extends WorkflowHttpTest {
     assertThat(task(taskId).getRestriction().getPeriod().getEnd()).isEqualTo(later);
   }
 
+  /** The kf-deadline extension says how the deadline came about (bkg 2019 §21-§23): it changes only with it. */
+  @Test
+  void theRecordOfHowTheDeadlineCameAboutStaysWithTheDeadline_bkg2019par22() {
+    String taskId = submit("running-case-statement");
+    clinicMoves(taskId, TaskStatus.RECEIVED);
+    Extension record = task(taskId).getExtensionByUrl(Ig.EXT_DEADLINE).copy();
+
+    var erased = move(CLINIC, taskId, t -> t.getExtension().removeIf(e -> Ig.EXT_DEADLINE.equals(e.getUrl())));
+    var faked = move(CLINIC, taskId, t -> {
+      t.getRestriction().getPeriod().setEnd(java.util.Date.from(Instant.now().plus(Duration.ofDays(60))));
+      Extension deadline = t.getExtensionByUrl(Ig.EXT_DEADLINE);
+      ((Coding) deadline.getExtensionByUrl("rule").getValue()).setCode("by-agreement");
+      deadline.addExtension("reason", new StringType("Aftalt"));
+    });
+
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(422);
+    assertThat(ruleIds(erased)).contains("WF-011");
+    assertThat(erased.body()).contains("changes only with the deadline");
+    assertThat(faked.statusCode()).as(faked.body()).isEqualTo(422);
+    assertThat(faked.body()).contains("'rule' and 'source' are the gateway's record");
+    assertThat(task(taskId).getExtensionByUrl(Ig.EXT_DEADLINE).equalsDeep(record)).isTrue();
+  }
+
+  @Test
+  void eachNewDeadlineComesWithItsOwnReason_bkg2019par22() {
+    String taskId = submit("running-case-statement");
+    clinicMoves(taskId, TaskStatus.RECEIVED);
+    var first = move(CLINIC, taskId, t -> {
+      t.getRestriction().getPeriod().setEnd(java.util.Date.from(Instant.now().plus(Duration.ofDays(40))));
+      t.getExtensionByUrl(Ig.EXT_DEADLINE).addExtension("reason", new StringType("Aftalt med sagsbehandler 23.11."));
+    });
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+
+    var again = move(CLINIC, taskId,
+        t -> t.getRestriction().getPeriod().setEnd(java.util.Date.from(Instant.now().plus(Duration.ofDays(80)))));
+
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(422);
+    assertThat(ruleIds(again)).contains("WF-011");
+    assertThat(again.body()).contains("with the reason of the deadline before");
+  }
+
   private Task firstVersion(String taskId) {
     return fhir.read().resource(Task.class).withId(new org.hl7.fhir.r4.model.IdType("Task", taskId, "1")).execute();
   }

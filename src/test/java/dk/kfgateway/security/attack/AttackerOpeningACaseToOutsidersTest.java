@@ -188,6 +188,48 @@ class AttackerOpeningACaseToOutsidersTest extends AttackScenario {
   }
 
   @Test
+  void theAdministratorCannotMakeAGpClinicAKliniskFunktionThatReferralsCouldBeSentTo() {
+    org.hl7.fhir.r4.model.Organization clinic =
+        readAs(Party.ADMINISTRATOR, org.hl7.fhir.r4.model.Organization.class, Party.GP_NORDVEJ.organization);
+    String version = "W/\"" + clinic.getMeta().getVersionId() + "\"";
+    org.hl7.fhir.r4.model.Organization retyped = clinic.copy();
+    retyped.getType().forEach(type -> type.getCoding().stream()
+        .filter(c -> Ig.codeSystem(Ig.CS_ORGANIZATION_TYPES).equals(c.getSystem())).forEach(c -> c.setCode("klinisk-funktion")));
+
+    Attempt made = attempt(Party.ADMINISTRATOR, "PUT", "/" + Party.GP_NORDVEJ.organization, json(retyped),
+        "If-Match", version);
+
+    assertRefusedWith(made, "SEC-011");
+    assertThat(made.text()).contains("Organization.type");
+    assertThat(Ig.hasOrganizationType(readAs(Party.ADMINISTRATOR, org.hl7.fhir.r4.model.Organization.class,
+        Party.GP_NORDVEJ.organization), "klinisk-funktion")).isFalse();
+    // the rest of an organisation stays the administrator's to keep up to date
+    Attempt kept = attempt(Party.ADMINISTRATOR, "PUT", "/" + Party.GP_NORDVEJ.organization, json(clinic),
+        "If-Match", version);
+    assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+  }
+
+  /** A system that matches citizens by CPR would file the data under the other citizen. */
+  @Test
+  void aMunicipalityCannotWriteAnotherCitizensCprOnItsCase() {
+    CaseFile first = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+    CaseFile second = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+    org.hl7.fhir.r4.model.Consent consent = readAs(Party.HOLBAEK, org.hl7.fhir.r4.model.Consent.class, first.consent());
+    String version = "W/\"" + consent.getMeta().getVersionId() + "\"";
+    consent.getPatient().getIdentifier().setSystem(Ig.CPR).setValue(second.cpr());
+
+    Attempt onTheConsent = attempt(Party.HOLBAEK, "PUT", "/" + first.consent(), json(consent), "If-Match", version);
+    Attempt onTheTask = moveTask(Party.HOLBAEK, first.task(),
+        task -> task.getFor().getIdentifier().setSystem(Ig.CPR).setValue(second.cpr()));
+
+    assertRefusedWith(onTheConsent, "SEC-011");
+    assertThat(onTheTask.status()).as(onTheTask.toString()).isIn(403, 422);
+    assertThat(onTheTask.text()).contains("WF-003", "Task.for");
+    assertThat(readAs(Party.HOLBAEK, org.hl7.fhir.r4.model.Consent.class, first.consent()).getPatient()
+        .hasIdentifier()).isFalse();
+  }
+
+  @Test
   void theClinicCannotMoveADocumentIntoAnotherCase() {
     CaseFile holbaeks = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
     CaseFile other = referrals().refer(Party.KALUNDBORG, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
