@@ -17,7 +17,8 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 /**
  * Updates of shared workflow resources must say which version they change ({@code If-Match: W/"3"}; in a transaction
  * {@code entry.request.ifMatch}), so that two parties editing the same task at once never overwrite each other: HAPI
- * refuses a stale version with 412, and this refuses an unversioned update with 428 Precondition Required.
+ * refuses a stale version with 412, and this refuses an unversioned update with 428 Precondition Required. A version
+ * named in the URL or in If-Match must be one HAPI can read (a number), or HAPI answers 500.
  */
 @Interceptor
 public class IfMatchRequiredInterceptor {
@@ -35,6 +36,12 @@ public class IfMatchRequiredInterceptor {
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
   public void beforeHandling(RequestDetails request, RestOperationTypeEnum operation) {
     readable(request.getHeader("If-Match"), "If-Match");
+    if (request.getId() != null && request.getId().hasVersionIdPart()
+        && !request.getId().getVersionIdPart().matches("[0-9]{1,18}")) {
+      // HAPI would answer 500 for a version it cannot read as a number (HAPI-2223)
+      throw new InvalidRequestException("The version in the URL (" + request.getResourceName()
+          + "/<id>/_history/<version>) must be a whole number, as in the ETag or meta.versionId of a version read");
+    }
     if ((operation == RestOperationTypeEnum.UPDATE || operation == RestOperationTypeEnum.PATCH)
         && types.contains(request.getResourceName())
         && request.getHeader("If-Match") == null) {

@@ -77,6 +77,17 @@ class AttackerProvokingServerErrorsTest extends AttackScenario {
         .doesNotContain("NullPointerException", "Dao");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "_history/{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"99999999999999999999", "abc", "-1"})
+  void aVersionThatIsNoNumberIsA400NotAServerError(String version) {
+    CaseFile own = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
+
+    Attempt attempt = get(Party.HOLBAEK, "/" + own.task() + "/_history/" + version);
+
+    assertThat(attempt.status()).as(attempt.toString()).isEqualTo(400);
+    assertThat(attempt.text()).contains("OperationOutcome", "must be a whole number").doesNotContain("HAPI-2223");
+  }
+
   @Test
   void aRequestTheFirewallRejectsIsA400OutcomeThatEchoesNothing() {
     Attempt attempt = attempt(Party.CLINIC_SJAELLAND, "PUT", "/Task/task-4?secret%0Avalue=1",
