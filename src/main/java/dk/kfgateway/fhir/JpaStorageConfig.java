@@ -68,12 +68,13 @@ public class JpaStorageConfig {
     // entries on several threads would share, and an entry still running when its request has ended (on shutdown)
     // reads a recycled servlet request.
     settings.setBundleBatchPoolSize(1);
-    // A search's first pass selects the ids of its first two pages (with the default page size), so a work list's
-    // next page is there at once; the rest is selected in the background. HAPI's default first pass stops at 13, and
-    // a next page asked while the rest is still loading waits in steps of half a second (bench/load: 640 ms). A larger
-    // first pass (503) stored that many search results on every poll (first page 220 ms at ~560 tasks, 110 ms with 41).
+    // A search's first pass selects the ids of its first five pages (with the default page size), so a work list's
+    // next pages are there at once. A page beyond them waits for HAPI's continuation of the search, which answers in
+    // steps of half a second (~600 ms, once); HAPI's default first pass stops at 13 (the next page took 640 ms). A
+    // larger first pass stores that many search results on every poll (bench/load, ~560 open tasks, first page p50:
+    // 220 ms with 503, 122 ms with 101, 110 ms with 41).
     settings.setSearchPreFetchThresholds(
-        java.util.List.of(2 * properties.fhir().defaultPageSize() + 1, 2003, -1));
+        java.util.List.of(5 * properties.fhir().defaultPageSize() + 1, 2003, -1));
     return settings;
   }
 
