@@ -205,9 +205,15 @@ abstract class AttackScenario extends GatewayIntegrationTest {
 
   /** The party reads the task, changes it and PUTs it back with If-Match on the version it read. */
   protected Attempt moveTask(Party party, String task, Consumer<Task> change) {
-    Task current = readAs(party, Task.class, task);
+    return update(party, Task.class, task, change);
+  }
+
+  /** The party reads a resource, changes it and PUTs it back with If-Match on the version it read. */
+  protected <T extends Resource> Attempt update(Party party, Class<T> type, String reference, Consumer<T> change) {
+    T current = readAs(party, type, reference);
     change.accept(current);
-    return attempt(party, "PUT", "/" + task, json(current), "If-Match", "W/\"" + current.getMeta().getVersionId() + "\"");
+    return attempt(party, "PUT", "/" + reference, json(current), "If-Match",
+        "W/\"" + current.getMeta().getVersionId() + "\"");
   }
 
   /** The clinic receives the task and accepts it for examination. */

@@ -148,11 +148,8 @@ class AttackerOpeningACaseToOutsidersTest extends AttackScenario {
   void aMunicipalityCannotMoveAConsentToAnotherCitizen() {
     CaseFile first = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
     CaseFile second = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
-    org.hl7.fhir.r4.model.Consent consent = readAs(Party.HOLBAEK, org.hl7.fhir.r4.model.Consent.class, first.consent());
-    String version = "W/\"" + consent.getMeta().getVersionId() + "\"";
-    consent.setPatient(new Reference(second.patient()));
-
-    Attempt moved = attempt(Party.HOLBAEK, "PUT", "/" + first.consent(), json(consent), "If-Match", version);
+    Attempt moved = update(Party.HOLBAEK, org.hl7.fhir.r4.model.Consent.class, first.consent(),
+        consent -> consent.setPatient(new Reference(second.patient())));
 
     assertRefusedWith(moved, "SEC-011");
     assertThat(readAs(Party.HOLBAEK, org.hl7.fhir.r4.model.Consent.class, first.consent()).getPatient().getReference())
@@ -214,11 +211,8 @@ class AttackerOpeningACaseToOutsidersTest extends AttackScenario {
   void aMunicipalityCannotWriteAnotherCitizensCprOnItsCase() {
     CaseFile first = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
     CaseFile second = referrals().refer(Party.HOLBAEK, Party.CLINIC_SJAELLAND, Party.GP_NORDVEJ);
-    org.hl7.fhir.r4.model.Consent consent = readAs(Party.HOLBAEK, org.hl7.fhir.r4.model.Consent.class, first.consent());
-    String version = "W/\"" + consent.getMeta().getVersionId() + "\"";
-    consent.getPatient().getIdentifier().setSystem(Ig.CPR).setValue(second.cpr());
-
-    Attempt onTheConsent = attempt(Party.HOLBAEK, "PUT", "/" + first.consent(), json(consent), "If-Match", version);
+    Attempt onTheConsent = update(Party.HOLBAEK, org.hl7.fhir.r4.model.Consent.class, first.consent(),
+        consent -> consent.getPatient().getIdentifier().setSystem(Ig.CPR).setValue(second.cpr()));
     Attempt onTheTask = moveTask(Party.HOLBAEK, first.task(),
         task -> task.getFor().getIdentifier().setSystem(Ig.CPR).setValue(second.cpr()));
 
