@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
@@ -42,6 +43,13 @@ final class ReferralBundleShape {
         verdict = verdict.and(Verdict.refused(ONE_REFERRAL,
             "The only Task in a referral Bundle is the referral's own (focus the ServiceRequest); post other tasks"
                 + " separately", referral.locationOf(task)));
+      }
+    }
+    for (DocumentReference document : resources(bundle, DocumentReference.class)) {
+      if (!referral.namesTheCitizen(document.getSubject())) {
+        verdict = verdict.and(Verdict.refused(ONE_REFERRAL,
+            "A referral's documents are its citizen's: DocumentReference.subject must name the Patient the"
+                + " ServiceRequest.subject names (and carry no other CPR)", referral.locationOf(document) + ".subject"));
       }
     }
     for (Consent consent : resources(bundle, Consent.class)) {

@@ -44,7 +44,7 @@ final class RuleTexts {
       text(RULES, "REF-011", "a ServiceRequest only as part of a referral transaction (not alone, not in a batch)",
           "422"),
       text(RULES, "REF-012", "one referral per Bundle, and no Task in it but the referral's, no Patient but its"
-          + " citizen, no Consent but that citizen's", "422"),
+          + " citizen, no Consent or document but that citizen's (no other CPR on their references)", "422"),
       varying(RULES, "CAL-001", "documents at least 10 working days before the meeting", "422",
           "the deadline rule's source (Midtjylland aftale 4.4; bilag 13)"),
       text(RULES, "CAL-002", "case sparring booked by the previous working day and 24 h before", "422"),
@@ -84,7 +84,7 @@ final class RuleTexts {
       text(RULES, "SEC-011", "an update keeps a citizen's CPR, the citizen of a consent, referral, document or"
           + " message (a task's is the workflow's), a document's case (`context.related`), a Binary's `securityContext`, the"
           + " organisation a PractitionerRole is held at and the kind of party an Organization is, refused alike whatever"
-          + " the new value", "403"),
+          + " the new value; and a citizen reference carries no other citizen's CPR (`identifier`)", "403"),
       text(RULES, "SEC-012", "a Binary a client stores names the document it is the content of (or the message it is"
           + " attached to) in `securityContext`, never a referral, task or consent (seen without consent), the citizen,"
           + " an organisation or nothing", "422"),

@@ -111,6 +111,28 @@ public final class TenantPolicy {
     return Verdict.allowed();
   }
 
+  /**
+   * A citizen reference that also carries an identifier (a CPR) carries that citizen's own: a system that matches by
+   * CPR would otherwise file the data under another citizen. A reference not yet stored (a referral's new citizen) is
+   * intake's to check (REF-012).
+   */
+  public Verdict carriesItsCitizensCpr(Caller caller, IBaseResource resource, TenancyFacts facts) {
+    Optional<Reference> citizen = CitizenReference.of(resource)
+        .filter(r -> r.hasReference() && r.hasIdentifier() && r.getReference().startsWith("Patient/"));
+    if (citizen.isEmpty()) {
+      return Verdict.allowed();
+    }
+    org.hl7.fhir.r4.model.Identifier cpr = citizen.get().getIdentifier();
+    boolean own = facts.stored(new org.hl7.fhir.r4.model.IdType(citizen.get().getReference()).toUnqualifiedVersionless()
+            .getValue()).filter(Patient.class::isInstance).map(Patient.class::cast)
+        .map(patient -> patient.getIdentifier().stream().anyMatch(i -> java.util.Objects.equals(i.getSystem(),
+            cpr.getSystem()) && java.util.Objects.equals(i.getValue(), cpr.getValue())))
+        .orElse(true);
+    return own ? Verdict.allowed() : Verdict.notPermitted(TenantRules.CASE_TIES_FIXED, caller.clientId()
+        + " may not write an identifier on " + CitizenReference.path(resource) + " that is not the citizen's own: give"
+        + " the Patient's CPR or none", CitizenReference.path(resource) + ".identifier");
+  }
+
   private static java.util.Set<String> cprs(Patient patient) {
     return patient.getIdentifier().stream().filter(i -> dk.kfgateway.ig.Ig.CPR.equals(i.getSystem()))
         .map(org.hl7.fhir.r4.model.Identifier::getValue).collect(java.util.stream.Collectors.toSet());

@@ -53,7 +53,8 @@ public class TenantWriteGuard implements WriteStep {
 
   private void create(IBaseResource resource, RequestDetails request) {
     caller(request).ifPresent(caller -> {
-      Verdict verdict = policy.mayWrite(caller, resource, facts, true);
+      Verdict verdict = policy.mayWrite(caller, resource, facts, true)
+          .and(policy.carriesItsCitizensCpr(caller, resource, facts));
       if (resource instanceof Binary binary) {
         verdict = verdict.and(policy.binaryNamesItsCase(binary, reference -> typeOf(reference, request)));
       }

@@ -1,6 +1,5 @@
 package dk.kfgateway.workflow;
 
-import dk.kfgateway.ig.Ig;
 import dk.kfgateway.rules.Verdict;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +8,8 @@ import org.hl7.fhir.r4.model.Task;
 /**
  * A cancellation request (code abort) goes to the clinic that owns the referral's Task and is about that Task's citizen
  * (WF-012, guide pkt. 8): its owner and citizen are read by whoever it is shown to, so they cannot name anyone else. It
- * arrives as a request (status requested), with nothing of what the clinic records: the secretariat answers it.
+ * arrives as a request (status requested), with nothing of what the clinic records and no extensions: the secretariat
+ * answers it.
  */
 final class AbortRequestRule {
 
@@ -29,10 +29,15 @@ final class AbortRequestRule {
     }
     java.util.List<String> recorded = CLINICS_ELEMENTS.stream()
         .filter(element -> !TaskFields.values(request, element).isEmpty()).toList();
-    if (!recorded.isEmpty() || request.getExtensionByUrl(Ig.EXT_DEADLINE) != null) {
-      String element = recorded.isEmpty() ? "extension('" + Ig.EXT_DEADLINE + "')" : recorded.get(0);
-      return refused("Task." + element + " is for Klinisk Funktion or the gateway to record and must be empty",
-          "Task." + element);
+    if (!recorded.isEmpty()) {
+      return refused("Task." + recorded.get(0) + " is for Klinisk Funktion or the gateway to record and must be empty",
+          "Task." + recorded.get(0));
+    }
+    if (request.hasExtension() || request.hasModifierExtension()) {
+      // a modifier extension changes what the request means; the clinic's extensions (deadline, treating
+      // practitioner) are the clinic's
+      String element = request.hasModifierExtension() ? "modifierExtension" : "extension";
+      return refused("Task." + element + ": a cancellation request carries none", "Task." + element);
     }
     if (referralTask.isEmpty() || AbortRequests.isAbortRequest(referralTask.get())) {
       return refused("Task.focus must name the referral's Task that is to be cancelled", "Task.focus");

@@ -41,7 +41,7 @@ final class CaseDeadlineRule {
       return refused("Task.restriction.period.end was changed without a reason: give one in the kf-deadline extension"
           + " ('reason')", "Task.extension('" + Ig.EXT_DEADLINE + "').extension('reason')");
     }
-    if (reason.equals(reason(before))) {
+    if (reason.equalsIgnoreCase(reason(before))) {
       return refused("Task.restriction.period.end was changed with the reason of the deadline before: give the reason"
           + " for this change", "Task.extension('" + Ig.EXT_DEADLINE + "').extension('reason')");
     }
@@ -69,6 +69,7 @@ final class CaseDeadlineRule {
   private static String reason(Task task) {
     Base value = part(task, "reason");
     String text = value == null ? null : value.primitiveValue();
-    return text == null || text.isBlank() ? null : text.strip();
+    // compared without regard to case or spacing: "aftalt med kommunen" is the reason "Aftalt  med kommunen" again
+    return text == null || text.isBlank() ? null : text.strip().replaceAll("\\s+", " ");
   }
 }

@@ -227,6 +227,17 @@ class ReferralIntakeTest extends GatewayIntegrationTest {
       assertRefused(referral, 422, "REF-012").contains("carry no other CPR");
     }
 
+    @Test
+    void aDocumentCarryingAnotherCitizensCpr_guidePkt12() {
+      ReferralFixture known = ReferralFixture.referral("le275-certificate");
+      ReferralFixture referral = ReferralFixture.referral("le275-certificate");
+      var doc = referral.document("journal-extract", "Journaludskrift", 2);
+      doc.setSubject(new org.hl7.fhir.r4.model.Reference(doc.getSubject().getReference())
+          .setIdentifier(new org.hl7.fhir.r4.model.Identifier().setSystem("urn:oid:1.2.208.176.1.2").setValue(known.cpr())));
+
+      assertRefused(referral, 422, "REF-012").contains("DocumentReference.subject must name the Patient");
+    }
+
     /** Another CPR in the condition would attach the case to whoever holds it, and "not matched" would tell. */
     @Test
     void aCitizenWhoseConditionalCreateAsksForAnotherCpr() {

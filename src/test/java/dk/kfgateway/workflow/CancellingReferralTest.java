@@ -83,7 +83,7 @@ class CancellingReferralTest extends WorkflowHttpTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"completed", "accepted", "restriction", "output", "businessStatus"})
+  @ValueSource(strings = {"completed", "accepted", "restriction", "output", "businessStatus", "modifierExtension"})
   void aCancellationRequestArrivesAsARequestWithNothingOfTheClinics_guidePkt8(String what) {
     String taskId = submit("le275-certificate");
     Task request = cancellationRequest(taskId);
@@ -93,12 +93,17 @@ class CancellingReferralTest extends WorkflowHttpTest {
       case "restriction" -> request.getRestriction().getPeriod().setEnd(new Date());
       case "output" -> request.addOutput().setType(new CodeableConcept().setText("done")).setValue(
           new org.hl7.fhir.r4.model.StringType("cancelled"));
+      case "modifierExtension" -> request.addModifierExtension().setUrl("http://example.org/handled")
+          .setValue(new org.hl7.fhir.r4.model.BooleanType(true));
       default -> request.setBusinessStatus(new CodeableConcept(
           new Coding("http://kf-gateway.dk/fhir/CodeSystem/kf-triage-outcomes", "examination", null)));
     }
 
-    assertRefusedAsCancellationRequest(request, what.equals("completed") || what.equals("accepted")
-        ? "Task.status must be 'requested'" : "Task." + what + " is for Klinisk Funktion or the gateway to record");
+    assertRefusedAsCancellationRequest(request, switch (what) {
+      case "completed", "accepted" -> "Task.status must be 'requested'";
+      case "modifierExtension" -> "Task.modifierExtension: a cancellation request carries none";
+      default -> "Task." + what + " is for Klinisk Funktion or the gateway to record";
+    });
   }
 
   private void assertRefusedAsCancellationRequest(Task request, String says) {

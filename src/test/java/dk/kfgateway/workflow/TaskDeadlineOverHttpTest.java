@@ -137,9 +137,17 @@ class TaskDeadlineOverHttpTest extends WorkflowHttpTest {
     var again = move(CLINIC, taskId,
         t -> t.getRestriction().getPeriod().setEnd(java.util.Date.from(Instant.now().plus(Duration.ofDays(80)))));
 
+    var recased = move(CLINIC, taskId, t -> {
+      t.getRestriction().getPeriod().setEnd(java.util.Date.from(Instant.now().plus(Duration.ofDays(80))));
+      t.getExtensionByUrl(Ig.EXT_DEADLINE).getExtensionByUrl("reason")
+          .setValue(new StringType("aftalt  med sagsbehandler 23.11. "));
+    });
+
     assertThat(again.statusCode()).as(again.body()).isEqualTo(422);
     assertThat(ruleIds(again)).contains("WF-011");
     assertThat(again.body()).contains("with the reason of the deadline before");
+    assertThat(recased.statusCode()).as(recased.body()).isEqualTo(422);
+    assertThat(recased.body()).contains("with the reason of the deadline before");
   }
 
   private Task firstVersion(String taskId) {

@@ -216,7 +216,16 @@ class AttackerOpeningACaseToOutsidersTest extends AttackScenario {
     Attempt onTheTask = moveTask(Party.HOLBAEK, first.task(),
         task -> task.getFor().getIdentifier().setSystem(Ig.CPR).setValue(second.cpr()));
 
+    org.hl7.fhir.r4.model.Consent another = readAs(Party.HOLBAEK, org.hl7.fhir.r4.model.Consent.class, first.consent())
+        .copy();
+    another.setId((String) null);
+    another.getMeta().setVersionId(null).setLastUpdated(null);
+    another.getPatient().getIdentifier().setSystem(Ig.CPR).setValue(second.cpr());
+    Attempt aNewConsent = attempt(Party.HOLBAEK, "POST", "/Consent", json(another));
+
     assertRefusedWith(onTheConsent, "SEC-011");
+    assertRefusedWith(aNewConsent, "SEC-011");
+    assertThat(aNewConsent.text()).contains("Consent.patient", "not the citizen's own");
     assertThat(onTheTask.status()).as(onTheTask.toString()).isIn(403, 422);
     assertThat(onTheTask.text()).contains("WF-003", "Task.for");
     assertThat(readAs(Party.HOLBAEK, org.hl7.fhir.r4.model.Consent.class, first.consent()).getPatient()
