@@ -58,7 +58,7 @@ final class RuleTexts {
       text(RULES, "WF-008", "resuming returns to the state before the hold", "409"),
       text(RULES, "WF-009", "the municipality edits only its own fields (note, input, cancellation)", "403"),
       text(RULES, "WF-010", "GP and administrator systems do not act on tasks", "403"),
-      text(RULES, "WF-011", "another deadline for a case needs a reason of its own, a deadline once set is not removed, and the record of how it came about (kf-deadline rule, source) is the gateway's", "422"),
+      text(RULES, "WF-011", "another deadline for a case needs a reason of its own, a deadline once set is not removed nor moved into the past, and the record of how it came about (kf-deadline rule, source) is the gateway's", "422"),
       text(RULES, "WF-012", "a client creates a Task only as the referral's (checked by intake) or as a cancellation"
           + " request addressed to the clinic that owns the referral's Task, about that Task's citizen", "422"),
       text(RULES, "WF-013", "a party acts only on its own cases: the requesting municipality, the owning clinic"

@@ -9,11 +9,18 @@ import org.hl7.fhir.r4.model.Task;
 
 /**
  * A case can get another deadline than its rule gives, but only with a reason of its own (kf-deadline extension,
- * "reason"), so that the municipality can see why (WF-011); a deadline once set is never removed. The kf-deadline
+ * "reason"), so that the municipality can see why (WF-011); a deadline once set is never removed, nor moved into the
+ * past. The kf-deadline
  * extension is the record of how the deadline came about: its rule and source are the gateway's, and the record
  * changes only with the deadline. Who may touch the due date at all is WF-009's business.
  */
 final class CaseDeadlineRule {
+
+  private final java.time.Clock clock;
+
+  CaseDeadlineRule(java.time.Clock clock) {
+    this.clock = clock;
+  }
 
   Verdict check(TaskChange change) {
     Task before = change.before();
@@ -30,6 +37,11 @@ final class CaseDeadlineRule {
       // "medmindre andet aftales" allows another deadline, not none: the municipality plans by it
       return refused("Task.restriction.period.end was removed: a case keeps a deadline; give another date with a reason"
           + " in the kf-deadline extension ('reason'), or put the task on hold", "Task.restriction.period.end");
+    }
+    if (due(after).toInstant().isBefore(clock.instant())) {
+      // an agreed deadline is one still to come: one already past would mark the case late, or hide that it is
+      return refused("Task.restriction.period.end is in the past: another deadline is a date still to come",
+          "Task.restriction.period.end");
     }
     if (!Base.compareDeep(part(before, "rule"), part(after, "rule"), true)
         || !Base.compareDeep(part(before, "source"), part(after, "source"), true)) {

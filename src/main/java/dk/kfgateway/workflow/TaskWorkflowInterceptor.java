@@ -25,7 +25,7 @@ import org.hl7.fhir.r4.model.Task;
 public class TaskWorkflowInterceptor implements WriteStep {
 
   private final TaskChangePolicy policy;
-  private final CaseDeadlineRule caseDeadline = new CaseDeadlineRule();
+  private final CaseDeadlineRule caseDeadline;
   private final AbortRequestRule abortRequest = new AbortRequestRule();
   private final TaskRecords records;
   private final TaskDeadlines deadlines;
@@ -36,6 +36,7 @@ public class TaskWorkflowInterceptor implements WriteStep {
     this.records = records;
     this.deadlines = deadlines;
     this.clock = clock;
+    this.caseDeadline = new CaseDeadlineRule(clock);
   }
 
   @Override

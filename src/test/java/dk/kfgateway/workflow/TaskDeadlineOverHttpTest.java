@@ -150,6 +150,23 @@ class TaskDeadlineOverHttpTest extends WorkflowHttpTest {
     assertThat(recased.body()).contains("with the reason of the deadline before");
   }
 
+  @Test
+  void anotherDeadlineIsStillToCome_bkg2019par22() {
+    String taskId = submit("running-case-statement");
+    clinicMoves(taskId, TaskStatus.RECEIVED);
+    java.util.Date due = task(taskId).getRestriction().getPeriod().getEnd();
+
+    var past = move(CLINIC, taskId, t -> {
+      t.getRestriction().getPeriod().setEnd(java.util.Date.from(Instant.now().minus(Duration.ofDays(1))));
+      t.getExtensionByUrl(Ig.EXT_DEADLINE).addExtension("reason", new StringType("Aftalt med sagsbehandler"));
+    });
+
+    assertThat(past.statusCode()).as(past.body()).isEqualTo(422);
+    assertThat(ruleIds(past)).contains("WF-011");
+    assertThat(past.body()).contains("is in the past");
+    assertThat(task(taskId).getRestriction().getPeriod().getEnd()).isEqualTo(due);
+  }
+
   private Task firstVersion(String taskId) {
     return fhir.read().resource(Task.class).withId(new org.hl7.fhir.r4.model.IdType("Task", taskId, "1")).execute();
   }
