@@ -98,11 +98,15 @@ class RegisteredClients implements RegisteredClientRepository {
         .build();
   }
 
-  /** Only for Spring's re-encoding of a known client's secret (a {@code {noop}} one becomes bcrypt on first use). */
+  /**
+   * Only for Spring's re-encoding of a known client's secret (a {@code {noop}} one becomes bcrypt on first use). A
+   * client is never registered at run time (no dynamic client registration): deny by default.
+   */
   @Override
   public void save(RegisteredClient registeredClient) {
     if (!byClientId.containsKey(registeredClient.getClientId())) {
-      throw new UnsupportedOperationException("Clients are registered in configuration (gateway.security.clients)");
+      throw new UnsupportedOperationException("Client " + registeredClient.getClientId() + " is not registered: clients"
+          + " are registered in configuration only (gateway.security.clients.<client-id>), never at run time");
     }
     byClientId.put(registeredClient.getClientId(), registeredClient);
   }
