@@ -5,6 +5,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
@@ -37,5 +38,12 @@ public final class CitizenReference {
       case "Consent" -> "patient";
       default -> "subject";
     };
+  }
+
+  /** A reference with no identifier, or with one of the Patient's own (its CPR): never another citizen's. */
+  public static boolean carriesOwnIdentifier(Reference reference, Patient citizen) {
+    return !reference.hasIdentifier() || citizen.getIdentifier().stream().anyMatch(i ->
+        java.util.Objects.equals(i.getSystem(), reference.getIdentifier().getSystem())
+            && java.util.Objects.equals(i.getValue(), reference.getIdentifier().getValue()));
   }
 }

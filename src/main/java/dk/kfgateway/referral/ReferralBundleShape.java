@@ -1,5 +1,6 @@
 package dk.kfgateway.referral;
 
+import dk.kfgateway.access.CitizenReference;
 import dk.kfgateway.ig.Ig;
 import dk.kfgateway.rules.RuleRef;
 import dk.kfgateway.rules.Verdict;
@@ -64,7 +65,7 @@ final class ReferralBundleShape {
         continue;
       }
       if (referral.refersTo(referral.serviceRequest().getSubject(), citizen)
-          && !ReferralSubmission.identifierFits(referral.serviceRequest().getSubject(), citizen)) {
+          && !CitizenReference.carriesOwnIdentifier(referral.serviceRequest().getSubject(), citizen)) {
         verdict = verdict.and(Verdict.refused(ONE_REFERRAL, "ServiceRequest.subject carries an identifier that is not"
             + " the citizen's: give the Patient's own CPR or none", referral.locationOf(referral.serviceRequest())
             + ".subject"));

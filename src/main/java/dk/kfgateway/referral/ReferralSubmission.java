@@ -1,6 +1,7 @@
 package dk.kfgateway.referral;
 
 
+import dk.kfgateway.access.CitizenReference;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Consent;
@@ -87,18 +88,12 @@ public final class ReferralSubmission {
    */
   public boolean namesTheCitizen(Reference reference) {
     Reference subject = serviceRequest().getSubject();
-    return patient().map(citizen -> refersTo(reference, citizen) && identifierFits(reference, citizen))
+    return patient().map(citizen -> refersTo(reference, citizen) && CitizenReference.carriesOwnIdentifier(reference, citizen))
         .orElseGet(() -> reference.hasReference() && reference.getReference().equals(subject.getReference())
             && (!reference.hasIdentifier() || !subject.hasIdentifier()
                 || reference.getIdentifier().equalsDeep(subject.getIdentifier())));
   }
 
-  /** A reference with no identifier, or with one of the Patient's own. */
-  public static boolean identifierFits(Reference reference, Patient citizen) {
-    return !reference.hasIdentifier() || citizen.getIdentifier().stream().anyMatch(i ->
-        java.util.Objects.equals(i.getSystem(), reference.getIdentifier().getSystem())
-            && java.util.Objects.equals(i.getValue(), reference.getIdentifier().getValue()));
-  }
 
   /** Where a resource of this Bundle sits, for a violation's location. */
   public String locationOf(Resource resource) {

@@ -122,11 +122,9 @@ public final class TenantPolicy {
     if (citizen.isEmpty()) {
       return Verdict.allowed();
     }
-    org.hl7.fhir.r4.model.Identifier cpr = citizen.get().getIdentifier();
     boolean own = facts.stored(new org.hl7.fhir.r4.model.IdType(citizen.get().getReference()).toUnqualifiedVersionless()
             .getValue()).filter(Patient.class::isInstance).map(Patient.class::cast)
-        .map(patient -> patient.getIdentifier().stream().anyMatch(i -> java.util.Objects.equals(i.getSystem(),
-            cpr.getSystem()) && java.util.Objects.equals(i.getValue(), cpr.getValue())))
+        .map(patient -> CitizenReference.carriesOwnIdentifier(citizen.get(), patient))
         .orElse(true);
     return own ? Verdict.allowed() : Verdict.notPermitted(TenantRules.CASE_TIES_FIXED, caller.clientId()
         + " may not write an identifier on " + CitizenReference.path(resource) + " that is not the citizen's own: give"
